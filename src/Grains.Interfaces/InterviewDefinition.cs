@@ -1,0 +1,39 @@
+namespace SyncHire.Grains.Interfaces;
+
+/// <summary>What an interview is created with: the validated input of POST /api/interviews.</summary>
+public sealed record InterviewDefinition
+{
+    public required string CandidateName { get; init; }
+    public string? JobTitle { get; init; }
+    public string? SkillTopic { get; init; }
+    public InterviewLevel Level { get; init; } = InterviewLevel.Intermediate;
+
+    /// <summary>Ordered questions; when empty the interview builds its own from topic and level.</summary>
+    public IReadOnlyList<string> Questions { get; init; } = [];
+
+    /// <summary>The hard cap, at most 60 minutes.</summary>
+    public int MaxDurationMinutes { get; init; } = InterviewLimits.MaxDurationMinutes;
+
+    /// <summary>Provider name ("offline", …); null picks the server default.</summary>
+    public string? Provider { get; init; }
+
+    public string? TenantId { get; init; }
+
+    /// <summary>The role as said aloud: the job title, or the topic when there is no title.</summary>
+    public string Role => JobTitle ?? SkillTopic ?? "the role";
+}
+
+public enum InterviewLevel
+{
+    Beginner,
+    Intermediate,
+    Advanced,
+}
+
+public static class InterviewLimits
+{
+    public const int MaxDurationMinutes = 60;
+    public const int MaxQuestions = 30;
+    public const int MaxQuestionLength = 1000;
+    public const int MaxNameLength = 200;
+}

@@ -1,0 +1,47 @@
+namespace SyncHire.Grains.Interfaces;
+
+public enum InterviewStatus
+{
+    /// <summary>Created; the candidate has not started yet.</summary>
+    Created,
+    /// <summary>Started; the cap clock is running.</summary>
+    InProgress,
+    /// <summary>Ended, for any reason (see EndReason).</summary>
+    Completed,
+}
+
+/// <summary>Why an interview ended, as sent in `interview_ended` and returned by the API.</summary>
+public static class EndReasons
+{
+    public const string Completed = "completed";
+    public const string CandidateEnded = "candidate_ended";
+    public const string TimeLimit = "time_limit";
+    public const string Idle = "idle_timeout";
+    public const string ProviderUnavailable = "provider_unavailable";
+    public const string Ended = "ended_by_platform";
+}
+
+/// <summary>One completed utterance. Offsets are milliseconds since the interview started.</summary>
+/// <param name="Speaker">"interviewer" or "candidate".</param>
+/// <param name="QuestionIndex">Zero-based index of the question being discussed, if any.</param>
+public sealed record TranscriptTurn(int Sequence, string Speaker, string Text, long StartMs, long EndMs, int? QuestionIndex);
+
+public static class Speakers
+{
+    public const string Interviewer = "interviewer";
+    public const string Candidate = "candidate";
+}
+
+/// <summary>The interview as the API returns it.</summary>
+public sealed record InterviewSnapshot(
+    string Id,
+    InterviewStatus Status,
+    InterviewDefinition Definition,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? EndedAt,
+    string? EndReason,
+    /// <summary>Zero-based index of the current question; -1 before the first.</summary>
+    int CurrentQuestionIndex,
+    IReadOnlyList<string> Questions,
+    IReadOnlyList<TranscriptTurn> Transcript);
