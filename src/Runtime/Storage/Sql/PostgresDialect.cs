@@ -1,0 +1,42 @@
+using System.Data;
+using System.Data.Common;
+using Npgsql;
+
+namespace SyncHire.Runtime.Storage.Sql;
+
+/// <summary>
+/// PostgreSQL: READ COMMITTED write transactions that lock the rows they decide on (SELECT ... FOR UPDATE),
+/// and a transaction-scoped advisory lock that serializes schema migration across silos.
+/// </summary>
+internal sealed class PostgresDialect(string connectionString) : SqlDialect
+{
+    /// <summary>Arbitrary constant shared by every silo: "SyncHire" schema migration.</summary>
+    private const long MigrationLockKey = 0x53796E6348697265;
+
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+
+    public override string BigIntType => "BIGINT";
+
+    public override string BooleanType => "BOOLEAN";
+
+    public override string LockRowsSuffix => " FOR UPDATE";
+
+    public override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken);
+
+    public override async ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+
+    public override Task PrepareDatabaseAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override async Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT pg_advisory_xact_lock(@key)";
+        command.AddParameter("key", MigrationLockKey);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}

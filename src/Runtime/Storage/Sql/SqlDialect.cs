@@ -1,0 +1,33 @@
+using System.Data.Common;
+
+namespace SyncHire.Runtime.Storage.Sql;
+
+/// <summary>
+/// What differs between the engines behind <see cref="SqlClusterStorage"/>. Everything else (upserts with
+/// ON CONFLICT, RETURNING, parameters) is written once in SQL both PostgreSQL and SQLite accept.
+/// </summary>
+internal abstract class SqlDialect : IAsyncDisposable
+{
+    /// <summary>Column type for Unix-millisecond times and other 64-bit integers.</summary>
+    public abstract string BigIntType { get; }
+
+    /// <summary>Column type for flags.</summary>
+    public abstract string BooleanType { get; }
+
+    /// <summary>Suffix that row-locks the rows a SELECT read inside a write transaction (empty where the whole
+    /// transaction is already exclusive).</summary>
+    public abstract string LockRowsSuffix { get; }
+
+    public abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+
+    /// <summary>Starts a transaction that will write; concurrent writers must wait rather than fail.</summary>
+    public abstract ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Runs once before the migration transaction (settings that cannot change inside a transaction).</summary>
+    public abstract Task PrepareDatabaseAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Inside the migration transaction: makes silos starting at once migrate one after another.</summary>
+    public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+
+    public abstract ValueTask DisposeAsync();
+}

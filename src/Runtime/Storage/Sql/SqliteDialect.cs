@@ -1,0 +1,67 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace SyncHire.Runtime.Storage.Sql;
+
+/// <summary>
+/// SQLite: WAL so readers never block the writer, a busy timeout so a writer waits for the file lock instead of
+/// failing, and BEGIN IMMEDIATE so a write transaction takes that lock up front. A deferred transaction that
+/// reads first and then upgrades can fail with "database is locked" without waiting; an immediate one cannot.
+/// Holding the write lock for the whole transaction also makes it exclusive, so no row locks are needed.
+/// </summary>
+internal sealed class SqliteDialect(string connectionString) : SqlDialect
+{
+    private const int BusyTimeoutMs = 5000;
+
+    public override string BigIntType => "INTEGER";
+
+    public override string BooleanType => "INTEGER";
+
+    public override string LockRowsSuffix => "";
+
+    public override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            // Per connection: pooled connections keep it, but a fresh one starts with no busy handler.
+            command.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMs};";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public override ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    public override async Task PrepareDatabaseAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        // WAL is a property of the file, so setting it once at start covers every later connection and process.
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL;";
+        var mode = (string?)await command.ExecuteScalarAsync(cancellationToken);
+        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase) && !string.Equals(mode, "memory", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"SQLite refused WAL journal mode (got '{mode}'); concurrent silos need it.");
+        }
+    }
+
+    // BEGIN IMMEDIATE already holds the database's single write lock.
+    public override Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    public override ValueTask DisposeAsync()
+    {
+        // Pooled connections keep the file open; release them so the owner can delete or move the file.
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
+        return ValueTask.CompletedTask;
+    }
+}
