@@ -1,0 +1,69 @@
+using Npgsql;
+using SyncHire.Runtime.Storage.Sql;
+using Xunit;
+
+namespace SyncHire.Runtime.Tests.Storage;
+
+/// <summary>
+/// A fresh schema <c>t_&lt;guid&gt;</c> in the PostgreSQL named by <c>SYNCHIRE_TEST_POSTGRES</c>, reached through
+/// <c>Search Path</c> so tests never see each other's tables; dropped on dispose. Without that variable the test
+/// is skipped, unless <c>SYNCHIRE_REQUIRE_POSTGRES=1</c> (CI), where it fails instead.
+/// </summary>
+public sealed class PostgresTestDatabase : ITestDatabase
+{
+    public const string ConnectionStringVariable = "SYNCHIRE_TEST_POSTGRES";
+    public const string RequireVariable = "SYNCHIRE_REQUIRE_POSTGRES";
+
+    private readonly string _adminConnectionString;
+    private readonly string _schema;
+
+    private PostgresTestDatabase(string adminConnectionString, string schema)
+    {
+        _adminConnectionString = adminConnectionString;
+        _schema = schema;
+        ConnectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { SearchPath = schema }.ConnectionString;
+    }
+
+    public string Provider => ClusterStorageFactory.Postgres;
+
+    public string ConnectionString { get; }
+
+    /// <summary>Creates the isolated schema, or skips/fails the calling test when no server is configured.</summary>
+    public static async Task<PostgresTestDatabase> CreateAsync(CancellationToken cancellationToken)
+    {
+        var connectionString = Environment.GetEnvironmentVariable(ConnectionStringVariable);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (Environment.GetEnvironmentVariable(RequireVariable) == "1")
+            {
+                Assert.Fail($"{RequireVariable}=1 but {ConnectionStringVariable} is not set: PostgreSQL tests must run here. "
+                    + "Start the server with scripts/start-postgres.sh and export the connection string it prints.");
+            }
+
+            Assert.Skip($"PostgreSQL tests need a server: set {ConnectionStringVariable} (scripts/start-postgres.sh prints the value).");
+        }
+
+        var database = new PostgresTestDatabase(connectionString, $"t_{Guid.NewGuid():N}");
+        await database.ExecuteAdminAsync($"CREATE SCHEMA \"{database._schema}\"", cancellationToken);
+        return database;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Idle pooled connections of this schema's data sources would otherwise linger until the pool prunes them.
+        using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(connection);
+        }
+
+        await ExecuteAdminAsync($"DROP SCHEMA IF EXISTS \"{_schema}\" CASCADE", CancellationToken.None);
+    }
+
+    private async Task ExecuteAdminAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(_adminConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

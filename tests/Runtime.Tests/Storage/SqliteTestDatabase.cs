@@ -1,0 +1,39 @@
+using Microsoft.Data.Sqlite;
+using SyncHire.Runtime.Storage.Sql;
+
+namespace SyncHire.Runtime.Tests.Storage;
+
+/// <summary>A SQLite file in the temp folder, deleted (with its WAL and shared-memory files) on dispose.</summary>
+public sealed class SqliteTestDatabase : ITestDatabase
+{
+    private readonly string _path;
+
+    private SqliteTestDatabase(string path)
+    {
+        _path = path;
+        // Pooling stays on, as in production; dispose clears this file's pool before deleting it.
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
+    }
+
+    public string Provider => ClusterStorageFactory.Sqlite;
+
+    public string ConnectionString { get; }
+
+    public static SqliteTestDatabase Create() =>
+        new(Path.Combine(Path.GetTempPath(), $"synchire-test-{Guid.NewGuid():N}.db"));
+
+    public ValueTask DisposeAsync()
+    {
+        using (var connection = new SqliteConnection(ConnectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_path + suffix);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
