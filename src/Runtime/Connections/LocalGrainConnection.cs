@@ -1,0 +1,65 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+
+namespace SyncHire.Runtime.Connections;
+
+/// <summary>
+/// The in-process connection: two bounded channels. Frames sent before a close are still delivered, as on a
+/// WebSocket; a peer that falls more than <see cref="Capacity"/> frames behind makes TrySend return false.
+/// </summary>
+internal sealed class LocalGrainConnection : IGrainConnection
+{
+    public const int Capacity = 2048;
+
+    private readonly Channel<ConnectionFrame> _incoming;
+    private readonly Channel<ConnectionFrame> _outgoing;
+    private readonly TaskCompletionSource<ConnectionClose> _closed;
+
+    private LocalGrainConnection(Channel<ConnectionFrame> incoming, Channel<ConnectionFrame> outgoing, TaskCompletionSource<ConnectionClose> closed)
+    {
+        _incoming = incoming;
+        _outgoing = outgoing;
+        _closed = closed;
+    }
+
+    /// <summary>Creates the two ends: one for the caller, one for the grain.</summary>
+    public static (IGrainConnection Caller, IGrainConnection Grain) CreatePair()
+    {
+        var toGrain = NewChannel();
+        var toCaller = NewChannel();
+        var closed = new TaskCompletionSource<ConnectionClose>(TaskCreationOptions.RunContinuationsAsynchronously);
+        return (new LocalGrainConnection(toCaller, toGrain, closed), new LocalGrainConnection(toGrain, toCaller, closed));
+    }
+
+    private static Channel<ConnectionFrame> NewChannel() => Channel.CreateBounded<ConnectionFrame>(new BoundedChannelOptions(Capacity)
+    {
+        SingleReader = true,
+        SingleWriter = false,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
+
+    public Task<ConnectionClose> Closed => _closed.Task;
+
+    public async IAsyncEnumerable<ConnectionFrame> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var frame in _incoming.Reader.ReadAllAsync(cancellationToken))
+        {
+            yield return frame;
+        }
+    }
+
+    public bool TrySend(ConnectionFrame frame) => !_closed.Task.IsCompleted && _outgoing.Writer.TryWrite(frame);
+
+    public ValueTask CloseAsync(ConnectionClose close)
+    {
+        if (_closed.TrySetResult(close))
+        {
+            _incoming.Writer.TryComplete();
+            _outgoing.Writer.TryComplete();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => CloseAsync(ConnectionClose.Normal);
+}
