@@ -19,6 +19,9 @@ public static class EndReasons
     public const string Idle = "idle_timeout";
     public const string ProviderUnavailable = "provider_unavailable";
     public const string Ended = "ended_by_platform";
+
+    /// <summary>Every reason, for validating a reason given from outside.</summary>
+    public static IReadOnlyList<string> All { get; } = [Completed, CandidateEnded, TimeLimit, Idle, ProviderUnavailable, Ended];
 }
 
 /// <summary>One completed utterance. Offsets are milliseconds since the interview started.</summary>

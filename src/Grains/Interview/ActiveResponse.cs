@@ -1,0 +1,20 @@
+namespace SyncHire.Grains.Interview;
+
+/// <summary>
+/// The interviewer response being produced right now: when it started, how much audio went out (to tell the
+/// provider how much the candidate heard on barge-in) and what it did, for the transcript.
+/// </summary>
+internal sealed class ActiveResponse(DateTimeOffset startedAt)
+{
+    public DateTimeOffset StartedAt { get; } = startedAt;
+
+    public DateTimeOffset? FirstAudioAt { get; set; }
+
+    public long AudioBytes { get; set; }
+
+    /// <summary>A final transcript turn was stored for this response (so ResponseDone need not store its text).</summary>
+    public bool TranscriptStored { get; set; }
+
+    /// <summary>The candidate barged in and the provider was asked to cancel.</summary>
+    public bool Interrupted { get; set; }
+}

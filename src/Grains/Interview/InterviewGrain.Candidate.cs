@@ -1,0 +1,223 @@
+using Microsoft.Extensions.Logging;
+using SyncHire.Grains.Interfaces;
+using SyncHire.Grains.Interfaces.Protocol;
+using SyncHire.Grains.Providers;
+using SyncHire.Runtime.Connections;
+
+namespace SyncHire.Grains.Interview;
+
+/// <summary>The candidate's side: the connection, the client protocol and what each client message does.</summary>
+public sealed partial class InterviewGrain
+{
+    private static readonly ConnectionClose Replaced = new(4000, "replaced by a newer connection");
+    private static readonly ConnectionClose NotFound = new(4404, "interview not found");
+
+    private IGrainConnection? _connection;
+
+    /// <summary>Held while a candidate is connected: a live conversation must never be collected as idle.</summary>
+    private IDisposable? _connectionKeepAlive;
+
+    public override async Task OnConnectedAsync(IGrainConnection connection)
+    {
+        if (!State.Exists)
+        {
+            connection.TrySend(ConnectionFrame.Text(ServerEvents.Error(ErrorCodes.InternalError, $"Interview {Id} does not exist.", Time.GetUtcNow())));
+            await connection.CloseAsync(NotFound);
+            return;
+        }
+
+        if (_connection is { } previous)
+        {
+            _logger.LogInformation("Interview {InterviewId}: a newer connection replaces the current one", Id);
+            ReleaseConnection();
+            await previous.CloseAsync(Replaced);
+        }
+
+        _connection = connection;
+        _connectionKeepAlive = KeepAlive();
+        StopIdleTimer();
+
+        var now = Time.GetUtcNow();
+        Send(ServerEvents.SessionReady(Id, State.Status, State.CurrentQuestionIndex + 1, State.Questions.Count,
+            Definition.MaxDurationMinutes * 60, State.StartedAt, now));
+
+        switch (State.Status)
+        {
+            case InterviewStatus.Completed:
+                Send(ServerEvents.InterviewEnded(State.EndReason ?? EndReasons.Completed, State.Transcript.Count, now));
+                ReleaseConnection();
+                await connection.CloseAsync(new ConnectionClose(1000, "interview already ended"));
+                return;
+            case InterviewStatus.InProgress:
+                Send(ServerEvents.Resumed(State.Status, State.CurrentQuestionIndex + 1, State.Questions.Count,
+                    (now - State.StartedAt!.Value).TotalSeconds, State.Transcript, now));
+                await EnsureProviderSessionAsync();
+                break;
+        }
+
+        // Frames are read outside the turn, each handled as its own turn: a silent client never holds the grain.
+        _ = Task.Run(() => ReadFramesAsync(connection));
+    }
+
+    private async Task ReadFramesAsync(IGrainConnection connection)
+    {
+        try
+        {
+            await foreach (var frame in connection.ReadAllAsync())
+            {
+                await RunInTurnAsync(() => HandleFrameAsync(connection, frame));
+            }
+        }
+        catch (Exception exception)
+        {
+            // The activation went away or the transport failed; either way this connection is finished.
+            _logger.LogDebug(exception, "Interview {InterviewId}: reading the candidate connection stopped", Id);
+        }
+
+        try
+        {
+            await RunInTurnAsync(() => OnConnectionEndedAsync(connection));
+        }
+        catch (Exception exception)
+        {
+            _logger.LogDebug(exception, "Interview {InterviewId}: the activation is gone; nothing to detach", Id);
+        }
+    }
+
+    private Task OnConnectionEndedAsync(IGrainConnection connection)
+    {
+        if (connection == _connection)
+        {
+            _logger.LogInformation("Interview {InterviewId}: the candidate disconnected", Id);
+            ReleaseConnection();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task HandleFrameAsync(IGrainConnection connection, ConnectionFrame frame)
+    {
+        if (connection != _connection)
+        {
+            return;
+        }
+
+        var parsed = frame.Kind == FrameKind.Binary
+            ? ClientMessageParser.ParseBinary(frame.Payload, _options.MaxAudioFrameBytes)
+            : ClientMessageParser.ParseText(frame.Payload.Span, _options.MaxAudioFrameBytes);
+        if (parsed.Error is { } error)
+        {
+            SendError(error.Code, error.Message);
+            return;
+        }
+
+        try
+        {
+            await HandleMessageAsync(parsed.Message!);
+        }
+        catch (Exception exception) when (exception is not Runtime.InconsistentStateException)
+        {
+            _logger.LogError(exception, "Interview {InterviewId}: handling {Message} failed", Id, parsed.Message!.GetType().Name);
+            SendError(ErrorCodes.InternalError, "The server could not handle that message; please try again.");
+        }
+    }
+
+    private async Task HandleMessageAsync(ClientMessage message)
+    {
+        switch (message)
+        {
+            case ClientMessage.Ping:
+                Send(ServerEvents.Pong(Time.GetUtcNow()));
+                break;
+            case ClientMessage.StartInterview:
+                await StartAsync();
+                break;
+            case ClientMessage.EndInterview when State.Status == InterviewStatus.Completed:
+                SendError(ErrorCodes.InterviewEnded, "The interview has already ended.");
+                break;
+            case ClientMessage.EndInterview:
+                await EndAsync(EndReasons.CandidateEnded);
+                break;
+            case ClientMessage.AudioChunk audio when RequireLiveSession() is { } session:
+                await session.SendAudioAsync(audio.Pcm16, SessionToken);
+                break;
+            case ClientMessage.CommitTurn when RequireLiveSession() is { } session:
+                await session.CommitTurnAsync(SessionToken);
+                break;
+            case ClientMessage.TextAnswer answer when RequireLiveSession() is { } session:
+                await session.SendTextAsync(answer.Text, SessionToken);
+                break;
+        }
+    }
+
+    private async Task StartAsync()
+    {
+        switch (State.Status)
+        {
+            case InterviewStatus.Created:
+                await BeginInterviewAsync();
+                break;
+            case InterviewStatus.InProgress:
+                // A client that reconnected says start again: it resumes, nothing restarts.
+                await EnsureProviderSessionAsync();
+                break;
+            default:
+                SendError(ErrorCodes.InterviewEnded, "The interview has already ended.");
+                break;
+        }
+    }
+
+    /// <summary>The provider session if the interview is live; otherwise tells the candidate why not and returns null.</summary>
+    private IRealtimeSession? RequireLiveSession()
+    {
+        switch (State.Status)
+        {
+            case InterviewStatus.Created:
+                SendError(ErrorCodes.NotStarted, "Send start_interview before audio, send_for_AI_processing or text_answer.");
+                return null;
+            case InterviewStatus.Completed:
+                SendError(ErrorCodes.InterviewEnded, "The interview has already ended.");
+                return null;
+        }
+
+        if (_session is null)
+        {
+            SendError(ErrorCodes.InternalError, "The interviewer is not connected yet; please try again in a moment.");
+        }
+
+        return _session;
+    }
+
+    private void SendError(string code, string message) => Send(ServerEvents.Error(code, message, Time.GetUtcNow()));
+
+    private void Send(byte[] utf8Json) => Send(ConnectionFrame.Text(utf8Json));
+
+    /// <summary>
+    /// Queues a frame for the candidate without waiting: a slow client must never stall the interview. A full or
+    /// closed queue means the client is gone or cannot keep up, so the connection is dropped; the candidate can
+    /// reconnect and resume.
+    /// </summary>
+    private void Send(ConnectionFrame frame)
+    {
+        if (_connection is not { } connection || connection.TrySend(frame))
+        {
+            return;
+        }
+
+        _logger.LogWarning("Interview {InterviewId}: the candidate connection is closed or too slow; dropping it", Id);
+        ReleaseConnection();
+        _ = connection.CloseAsync(ConnectionClose.Lost("client too slow or gone")).AsTask();
+    }
+
+    /// <summary>Forgets the current connection; a running interview then starts counting towards its idle timeout.</summary>
+    private void ReleaseConnection()
+    {
+        _connection = null;
+        _connectionKeepAlive?.Dispose();
+        _connectionKeepAlive = null;
+        if (State.Status == InterviewStatus.InProgress)
+        {
+            StartIdleTimer();
+        }
+    }
+}

@@ -1,0 +1,369 @@
+using Microsoft.Extensions.Logging;
+using SyncHire.Grains.Audio;
+using SyncHire.Grains.Interfaces;
+using SyncHire.Grains.Interfaces.Protocol;
+using SyncHire.Grains.Providers;
+using SyncHire.Runtime;
+
+namespace SyncHire.Grains.Interview;
+
+/// <summary>The interviewer's side: the provider session, its events, and the tools it calls.</summary>
+public sealed partial class InterviewGrain
+{
+    private IRealtimeSession? _session;
+    private CancellationTokenSource? _sessionLifetime;
+    private ActiveResponse? _response;
+    private DateTimeOffset? _candidateSpeechStartedAt;
+
+    /// <summary>fetch_next_question ran since the interviewer's last turn: that turn moves on rather than following up.</summary>
+    private bool _questionFetchedSinceLastTurn;
+
+    private CancellationToken SessionToken => _sessionLifetime?.Token ?? CancellationToken.None;
+
+    private async Task EnsureProviderSessionAsync()
+    {
+        if (_session is null)
+        {
+            await OpenProviderSessionAsync();
+        }
+    }
+
+    /// <summary>
+    /// Opens a session and asks it to speak: the greeting for a new interview, or (seeded with the transcript so
+    /// far) a short apology and the current question when a session is reopened after a disconnect or a move.
+    /// </summary>
+    private async Task OpenProviderSessionAsync()
+    {
+        var provider = _providers.Resolve(Definition.Provider);
+        var instructions = InterviewInstructions.Build(Definition, State.Questions);
+        if (State.TimeWarningSent)
+        {
+            instructions = InterviewInstructions.WrapUp(instructions, CapAt - Time.GetUtcNow());
+        }
+
+        var options = new RealtimeSessionOptions(
+            instructions,
+            new InterviewBrief(Definition.CandidateName, Definition.Role, InterviewInstructions.LevelName(Definition.Level), State.Questions.Count),
+            InterviewTools.Definitions,
+            [.. State.Transcript.Select(t => new HistoryTurn(t.Speaker, t.Text))]);
+
+        var lifetime = new CancellationTokenSource();
+        IRealtimeSession session;
+        try
+        {
+            session = await provider.ConnectAsync(options, lifetime.Token);
+        }
+        catch (Exception exception)
+        {
+            lifetime.Dispose();
+            _logger.LogError(exception, "Interview {InterviewId}: provider {Provider} could not open a session", Id, provider.Name);
+            await OnProviderSessionLostAsync(null, $"provider {provider.Name} could not open a session");
+            return;
+        }
+
+        _logger.LogInformation("Interview {InterviewId}: {Provider} session open (history {Turns} turns)", Id, provider.Name, options.History.Count);
+        _session = session;
+        _sessionLifetime = lifetime;
+        _response = null;
+        _questionFetchedSinceLastTurn = false;
+        _ = Task.Run(() => PumpProviderEventsAsync(session, lifetime.Token));
+        await session.CreateResponseAsync(lifetime.Token);
+    }
+
+    /// <summary>Reads the session's events outside the turn and handles each as a turn, in order.</summary>
+    private async Task PumpProviderEventsAsync(IRealtimeSession session, CancellationToken lifetime)
+    {
+        var reason = "the provider closed the session";
+        await using var events = session.Events.GetAsyncEnumerator(lifetime);
+        while (true)
+        {
+            try
+            {
+                if (!await events.MoveNextAsync())
+                {
+                    break;
+                }
+            }
+            catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                _logger.LogWarning(exception, "Interview {InterviewId}: the provider session failed", Id);
+                reason = exception.Message;
+                break;
+            }
+
+            var providerEvent = events.Current;
+            try
+            {
+                await RunInTurnAsync(() => HandleProviderEventAsync(session, providerEvent));
+            }
+            catch (Exception exception)
+            {
+                // The activation is gone (or found itself stale); a successor opens its own session.
+                _logger.LogDebug(exception, "Interview {InterviewId}: stopped pumping provider events", Id);
+                return;
+            }
+        }
+
+        if (lifetime.IsCancellationRequested)
+        {
+            return;
+        }
+
+        try
+        {
+            await RunInTurnAsync(() => OnProviderSessionLostAsync(session, reason));
+        }
+        catch (Exception exception)
+        {
+            _logger.LogDebug(exception, "Interview {InterviewId}: the activation is gone; nothing to end", Id);
+        }
+    }
+
+    private async Task HandleProviderEventAsync(IRealtimeSession session, ProviderEvent providerEvent)
+    {
+        if (session != _session)
+        {
+            return; // A closed session's late events.
+        }
+
+        try
+        {
+            await ApplyProviderEventAsync(session, providerEvent);
+        }
+        catch (Exception exception) when (exception is not InconsistentStateException)
+        {
+            _logger.LogError(exception, "Interview {InterviewId}: handling {Event} failed", Id, providerEvent.GetType().Name);
+        }
+    }
+
+    private async Task ApplyProviderEventAsync(IRealtimeSession session, ProviderEvent providerEvent)
+    {
+        var now = Time.GetUtcNow();
+        switch (providerEvent)
+        {
+            case ResponseStarted:
+                _response = new ActiveResponse(now);
+                Send(ServerEvents.Thinking(now));
+                break;
+
+            case AudioDelta audio:
+                SendInterviewerAudio(audio.Pcm16Mono24k, now);
+                break;
+
+            case OutputTranscriptDelta { IsFinal: false } partial:
+                Send(ServerEvents.Transcript(Speakers.Interviewer, partial.Text, final: false, questionIndex: CurrentQuestion, at: now));
+                break;
+
+            case OutputTranscriptDelta final:
+                await StoreInterviewerTurnAsync(final.Text, now);
+                break;
+
+            case ResponseDone done:
+                await CompleteResponseAsync(done, now);
+                break;
+
+            case InputTranscriptDelta { IsFinal: false } partial:
+                Send(ServerEvents.Transcript(Speakers.Candidate, partial.Text, final: false, questionIndex: CurrentQuestion, at: now));
+                break;
+
+            case InputTranscriptDelta final:
+                var turn = AppendTurn(Speakers.Candidate, final.Text, _candidateSpeechStartedAt ?? now, now);
+                _candidateSpeechStartedAt = null;
+                await WriteStateAsync();
+                SendFinalTranscript(turn, now);
+                break;
+
+            case SpeechStarted:
+                _candidateSpeechStartedAt ??= now;
+                Send(ServerEvents.SpeechStarted(now));
+                await BargeInAsync(session, now);
+                break;
+
+            case SpeechStopped:
+                Send(ServerEvents.SpeechStopped(now));
+                break;
+
+            case ToolCall call:
+                await RunToolAsync(session, call, now);
+                break;
+
+            case GoingAway goingAway:
+                // Reconnecting ahead of the provider's own deadline is the failover seam's job; until then the
+                // session runs until it fails, and the loss ends the interview cleanly.
+                _logger.LogWarning("Interview {InterviewId}: the provider is going away in {TimeLeft}", Id, goingAway.TimeLeft);
+                break;
+
+            case ProviderError { Fatal: true } error:
+                _logger.LogError("Interview {InterviewId}: fatal provider error {Code}: {Message}", Id, error.Code, error.Message);
+                await OnProviderSessionLostAsync(session, $"{error.Code}: {error.Message}");
+                break;
+
+            case ProviderError error:
+                _logger.LogWarning("Interview {InterviewId}: provider error {Code}: {Message}", Id, error.Code, error.Message);
+                break;
+        }
+    }
+
+    private void SendInterviewerAudio(ReadOnlyMemory<byte> pcm, DateTimeOffset now)
+    {
+        var response = _response ??= new ActiveResponse(now); // Providers that skip ResponseStarted still get one.
+        if (response.FirstAudioAt is null)
+        {
+            response.FirstAudioAt = now;
+            Send(ServerEvents.ThinkingComplete(now));
+        }
+
+        response.AudioBytes += pcm.Length;
+        Send(ServerEvents.AiAudioChunk(Pcm16.Rms(pcm.Span), now));
+        Send(Runtime.Connections.ConnectionFrame.Binary(pcm));
+    }
+
+    /// <summary>The candidate spoke over the interviewer: stop the response and tell the client to stop playback.</summary>
+    private async Task BargeInAsync(IRealtimeSession session, DateTimeOffset now)
+    {
+        if (_response is not { Interrupted: false } response)
+        {
+            return;
+        }
+
+        response.Interrupted = true;
+        var heard = TimeSpan.Zero;
+        if (response.FirstAudioAt is { } firstAudio)
+        {
+            var sent = Pcm16.Duration(response.AudioBytes, ProtocolLimits.OutputSampleRate);
+            var elapsed = now - firstAudio;
+            heard = elapsed < sent ? elapsed : sent;
+        }
+
+        await session.CancelResponseAsync(heard, SessionToken);
+        Send(ServerEvents.Interrupted(now));
+    }
+
+    private async Task StoreInterviewerTurnAsync(string text, DateTimeOffset now)
+    {
+        var startedAt = _response?.StartedAt ?? now;
+        if (_response is not null)
+        {
+            _response.TranscriptStored = true;
+        }
+
+        var turn = AppendTurn(Speakers.Interviewer, text, startedAt, now);
+        if (IsFollowUp(turn))
+        {
+            State = State with { FollowUps = [.. State.FollowUps, new FollowUp(turn.QuestionIndex!.Value, turn.Sequence)] };
+        }
+
+        _questionFetchedSinceLastTurn = false;
+        await WriteStateAsync();
+        SendFinalTranscript(turn, now);
+    }
+
+    /// <summary>The interviewer stayed on a question the candidate had already answered, without fetching the next.</summary>
+    private bool IsFollowUp(TranscriptTurn turn) =>
+        turn.QuestionIndex is { } index
+        && !_questionFetchedSinceLastTurn
+        && !State.AllQuestionsAsked
+        && !State.Closing
+        && State.Transcript.Any(t => t.Speaker == Speakers.Candidate && t.QuestionIndex == index);
+
+    private async Task CompleteResponseAsync(ResponseDone done, DateTimeOffset now)
+    {
+        var response = _response;
+        _response = null;
+        var text = done.Text ?? "";
+        if (response is { TranscriptStored: false } && !done.Cancelled && !string.IsNullOrWhiteSpace(text))
+        {
+            // The provider gave no final transcript for this response; its text still belongs in the record.
+            _response = response;
+            await StoreInterviewerTurnAsync(text, now);
+            _response = null;
+        }
+
+        Send(ServerEvents.AiResponseComplete(text, now));
+        if (State.Closing && !done.Cancelled)
+        {
+            await EndAsync(EndReasons.Completed);
+        }
+    }
+
+    private async Task RunToolAsync(IRealtimeSession session, ToolCall call, DateTimeOffset now)
+    {
+        var outcome = InterviewToolRunner.Run(State, call.Name, call.ArgumentsJson);
+        _logger.LogInformation("Interview {InterviewId}: tool {Tool} → {Result}", Id, call.Name, outcome.ResultJson);
+        if (!ReferenceEquals(outcome.State, State))
+        {
+            State = outcome.State;
+            await WriteStateAsync();
+        }
+
+        _questionFetchedSinceLastTurn |= outcome.FetchedQuestion;
+        if (outcome.AdvancedToQuestion is { } index)
+        {
+            Send(ServerEvents.QuestionProgress(index + 1, State.Questions.Count, State.Questions[index], now));
+        }
+
+        await session.SendToolResultAsync(call.CallId, outcome.ResultJson, SessionToken);
+    }
+
+    /// <summary>
+    /// The provider session is gone for good (it failed, closed, or could not open). This is the one place a later
+    /// reconnect-or-fail-over policy plugs in; today the interview ends with provider_unavailable.
+    /// </summary>
+    private async Task OnProviderSessionLostAsync(IRealtimeSession? session, string reason)
+    {
+        if (session is not null && session != _session)
+        {
+            return;
+        }
+
+        _logger.LogError("Interview {InterviewId}: provider session lost ({Reason})", Id, reason);
+        Send(ServerEvents.Notice("The interviewer is unavailable, so the interview has to end here. We are sorry.", Time.GetUtcNow()));
+        await EndAsync(EndReasons.ProviderUnavailable);
+    }
+
+    /// <summary>Stops listening to the session and disposes it off the turn (disposal may wait on the provider's I/O).</summary>
+    private Task CloseProviderSessionAsync()
+    {
+        if (_session is not { } session)
+        {
+            return Task.CompletedTask;
+        }
+
+        var lifetime = _sessionLifetime;
+        _session = null;
+        _sessionLifetime = null;
+        _response = null;
+        lifetime?.Cancel();
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await session.DisposeAsync();
+            }
+            catch (Exception exception)
+            {
+                _logger.LogWarning(exception, "Interview {InterviewId}: disposing the provider session failed", Id);
+            }
+        });
+        return Task.CompletedTask;
+    }
+
+    private int? CurrentQuestion => State.CurrentQuestionIndex >= 0 ? State.CurrentQuestionIndex : null;
+
+    private TranscriptTurn AppendTurn(string speaker, string text, DateTimeOffset startedAt, DateTimeOffset endedAt)
+    {
+        var origin = State.StartedAt ?? startedAt;
+        var sequence = State.LastSequence + 1;
+        var turn = new TranscriptTurn(sequence, speaker, text,
+            (long)(startedAt - origin).TotalMilliseconds, (long)(endedAt - origin).TotalMilliseconds, CurrentQuestion);
+        State = State with { Transcript = [.. State.Transcript, turn], LastSequence = sequence };
+        return turn;
+    }
+
+    private void SendFinalTranscript(TranscriptTurn turn, DateTimeOffset now) =>
+        Send(ServerEvents.Transcript(turn.Speaker, turn.Text, final: true, turn.Sequence, turn.QuestionIndex, now));
+}

@@ -1,0 +1,168 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SyncHire.Grains.Interfaces;
+using SyncHire.Grains.Interfaces.Protocol;
+using SyncHire.Grains.Providers;
+using SyncHire.Grains.Questions;
+using SyncHire.Runtime;
+using SyncHire.Runtime.Connections;
+
+namespace SyncHire.Grains.Interview;
+
+/// <summary>
+/// One interview: its persisted state (this file), the candidate's connection (InterviewGrain.Candidate.cs), the
+/// provider session (InterviewGrain.Provider.cs) and its clocks (InterviewGrain.Timers.cs). Every piece of work runs
+/// as a turn of the activation, so the fields below are never touched concurrently.
+/// </summary>
+public sealed partial class InterviewGrain : Grain<InterviewState>, IInterviewGrain
+{
+    private readonly ProviderRegistry _providers;
+    private readonly InterviewOptions _options;
+    private readonly ILogger<InterviewGrain> _logger;
+
+    /// <summary>Held while the interview is running so its timers and provider session are not collected as idle.</summary>
+    private IDisposable? _liveKeepAlive;
+
+    public InterviewGrain(ProviderRegistry providers, IOptions<InterviewOptions> options, ILogger<InterviewGrain> logger)
+    {
+        _providers = providers;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    private string Id => GetPrimaryKeyString();
+
+    private InterviewDefinition Definition =>
+        State.Definition ?? throw new InvalidOperationException($"Interview {Id} has not been created.");
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        if (State.Status != InterviewStatus.InProgress)
+        {
+            return;
+        }
+
+        // Reactivated (after a crash, a move or idle collection): the cap counts from the persisted start.
+        if (Time.GetUtcNow() >= CapAt)
+        {
+            await EndAsync(EndReasons.TimeLimit);
+            return;
+        }
+
+        _liveKeepAlive ??= KeepAlive();
+        ScheduleCapTimer();
+        ScheduleTimeWarning();
+        StartIdleTimer();
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _logger.LogInformation("Interview {InterviewId} deactivating ({Reason})", Id, reason);
+        await CloseProviderSessionAsync();
+        // The runtime closes the connection (1012: reconnect to resume) once this returns.
+        _connection = null;
+        _connectionKeepAlive?.Dispose();
+        _connectionKeepAlive = null;
+        _liveKeepAlive?.Dispose();
+        _liveKeepAlive = null;
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    public async Task<InterviewSnapshot> Create(InterviewDefinition definition)
+    {
+        if (State.Exists)
+        {
+            throw new InvalidOperationException($"Interview {Id} already exists.");
+        }
+
+        InterviewDefinitionValidator.Validate(definition);
+        var questions = definition.Questions.Count > 0
+            ? definition.Questions.Select(q => q.Trim()).ToList()
+            : QuestionBank.Build(definition.SkillTopic ?? definition.JobTitle, definition.Level);
+
+        State = new InterviewState
+        {
+            Definition = definition,
+            Status = InterviewStatus.Created,
+            CreatedAt = Time.GetUtcNow(),
+            Questions = questions,
+        };
+        await WriteStateAsync();
+        _logger.LogInformation("Interview {InterviewId} created with {QuestionCount} questions", Id, questions.Count);
+        return ToSnapshot();
+    }
+
+    public Task<InterviewSnapshot?> GetSnapshot() => Task.FromResult(State.Exists ? ToSnapshot() : null);
+
+    public async Task<InterviewSnapshot> End(string reason)
+    {
+        if (!EndReasons.All.Contains(reason))
+        {
+            throw new ArgumentException($"Unknown end reason '{reason}'; expected one of {string.Join(", ", EndReasons.All)}.", nameof(reason));
+        }
+
+        if (!State.Exists)
+        {
+            throw new InvalidOperationException($"Interview {Id} has not been created.");
+        }
+
+        await EndAsync(reason);
+        return ToSnapshot();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == HardCapReminder && State.Status != InterviewStatus.Completed && State.Exists)
+        {
+            await EndAsync(EndReasons.TimeLimit);
+        }
+    }
+
+    /// <summary>
+    /// Ends the interview once (later calls do nothing): persist the outcome first, then tell the candidate, then
+    /// let go of the connection, the provider session, the timers and the reminder.
+    /// </summary>
+    private async Task EndAsync(string reason)
+    {
+        if (!State.Exists || State.Status == InterviewStatus.Completed)
+        {
+            return;
+        }
+
+        var wasStarted = State.StartedAt is not null;
+        var now = Time.GetUtcNow();
+        State = State with { Status = InterviewStatus.Completed, EndedAt = now, EndReason = reason, Closing = false };
+        await WriteStateAsync();
+        _logger.LogInformation("Interview {InterviewId} ended: {Reason} after {Turns} transcript turns", Id, reason, State.Transcript.Count);
+
+        Send(ServerEvents.InterviewEnded(reason, State.Transcript.Count, now));
+        if (_connection is { } connection)
+        {
+            ReleaseConnection();
+            await connection.CloseAsync(new ConnectionClose(1000, $"interview ended: {reason}"));
+        }
+
+        await CloseProviderSessionAsync();
+        StopTimers();
+        if (wasStarted)
+        {
+            await UnregisterReminder(HardCapReminder);
+        }
+
+        _liveKeepAlive?.Dispose();
+        _liveKeepAlive = null;
+    }
+
+    private InterviewSnapshot ToSnapshot() => new(
+        Id,
+        State.Status,
+        Definition,
+        State.CreatedAt,
+        State.StartedAt,
+        State.EndedAt,
+        State.EndReason,
+        State.CurrentQuestionIndex,
+        State.Questions,
+        State.Transcript);
+}

@@ -1,0 +1,78 @@
+using SyncHire.Grains.Interfaces;
+
+namespace SyncHire.Grains.Interview;
+
+/// <summary>
+/// Everything an interview persists. A plain record, replaced whole (<c>State = State with { … }</c>) and written
+/// after every change that must survive the silo: a crash loses at most the turn that was being spoken.
+/// </summary>
+public sealed record InterviewState
+{
+    /// <summary>Null until <c>Create</c>: the grain exists only once this is set.</summary>
+    public InterviewDefinition? Definition { get; init; }
+
+    public InterviewStatus Status { get; init; } = InterviewStatus.Created;
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the candidate started. The hard cap is measured from this persisted value, on any silo.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
+    public DateTimeOffset? EndedAt { get; init; }
+
+    public string? EndReason { get; init; }
+
+    public IReadOnlyList<string> Questions { get; init; } = [];
+
+    /// <summary>Zero-based index of the question being discussed; -1 before the first.</summary>
+    public int CurrentQuestionIndex { get; init; } = -1;
+
+    /// <summary>Interviewer turns that probed the current question further instead of moving on.</summary>
+    public IReadOnlyList<FollowUp> FollowUps { get; init; } = [];
+
+    /// <summary>Answers recorded by the model through the store_answer tool, one per question id (latest wins).</summary>
+    public IReadOnlyList<StoredAnswer> Answers { get; init; } = [];
+
+    /// <summary>Feedback recorded through the store_feedback tool, one per question id (latest wins).</summary>
+    public IReadOnlyList<StoredFeedback> Feedback { get; init; } = [];
+
+    public IReadOnlyList<TranscriptTurn> Transcript { get; init; } = [];
+
+    /// <summary>The sequence number of the last transcript turn; turns are numbered 1, 2, 3…</summary>
+    public int LastSequence { get; init; }
+
+    /// <summary>fetch_next_question has said done: the closing question is next, nothing after it is a follow-up.</summary>
+    public bool AllQuestionsAsked { get; init; }
+
+    /// <summary>The model called end_interview: the interview completes when its current response is done.</summary>
+    public bool Closing { get; init; }
+
+    /// <summary>The time warning went out; a reactivated grain does not warn twice.</summary>
+    public bool TimeWarningSent { get; init; }
+
+    public bool Exists => Definition is not null;
+
+    /// <summary>The question id tools use for a zero-based index: q1, q2, …</summary>
+    public static string QuestionId(int index) => $"q{index + 1}";
+
+    /// <summary>The zero-based index of a tool's question id, or null if it names no question of this interview.</summary>
+    public int? QuestionIndexOf(string? questionId)
+    {
+        if (questionId is null || questionId.Length < 2 || questionId[0] != 'q'
+            || !int.TryParse(questionId.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            || number < 1 || number > Questions.Count)
+        {
+            return null;
+        }
+
+        return number - 1;
+    }
+}
+
+/// <param name="Score">The model's score for the answer, if it gave one.</param>
+public sealed record StoredAnswer(string QuestionId, string Transcript, double? Score, IReadOnlyList<string> Tags);
+
+public sealed record StoredFeedback(string QuestionId, IReadOnlyList<string> Bullets);
+
+/// <param name="Sequence">The transcript turn in which the interviewer followed up.</param>
+public sealed record FollowUp(int QuestionIndex, int Sequence);
