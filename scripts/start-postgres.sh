@@ -20,11 +20,20 @@ if ! pg_lsclusters --no-header | awk -v v="${version}" '$1 == v && $2 == "main"'
   pg_createcluster "${version}" main >/dev/null
 fi
 
+port="$(pg_lsclusters --no-header | awk -v v="${version}" '$1 == v && $2 == "main" {print $3}')"
+
+# Test suites run many silos (each with its own connection pool) in parallel; the default of 100 connections
+# is too tight for that. The setting needs a restart, so restart only when the running value differs.
+wanted_connections=300
+conf_dir="/etc/postgresql/${version}/main/conf.d"
+mkdir -p "${conf_dir}"
+echo "max_connections = ${wanted_connections}" > "${conf_dir}/synchire.conf"
+
 if ! pg_lsclusters --no-header | awk -v v="${version}" '$1 == v && $2 == "main" && $4 == "online"' | grep -q .; then
   pg_ctlcluster "${version}" main start >&2
+elif [[ "$(su postgres -c "psql -p ${port} -qtAX -c 'SHOW max_connections'")" != "${wanted_connections}" ]]; then
+  pg_ctlcluster "${version}" main restart >&2
 fi
-
-port="$(pg_lsclusters --no-header | awk -v v="${version}" '$1 == v && $2 == "main" {print $3}')"
 
 # The server accepts connections a moment after pg_ctlcluster returns on slow machines.
 for _ in $(seq 1 60); do
