@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+using SyncHire.Grains.Interfaces;
+using SyncHire.Runtime.Connections;
+
+namespace SyncHire.Gateway.Candidates;
+
+/// <summary>Connects an admitted candidate's WebSocket to its interview grain and relays until either side ends.</summary>
+public sealed class CandidateRelay(
+    IGrainConnector connector,
+    ActiveCandidateConnections active,
+    IHostApplicationLifetime lifetime,
+    IOptions<GatewayOptions> options,
+    ILogger<CandidateRelay> logger)
+{
+    private static readonly ConnectionClose GatewayStopping = ConnectionClose.SiloGoingAway("gateway shutting down");
+
+    public async Task RunAsync(HttpContext context, string interviewId)
+    {
+        // Reach the grain before accepting: if no silo can host it, the client gets a 503 instead of an open-then-closed socket.
+        var grain = await connector.ConnectAsync<IInterviewGrain>(interviewId, context.RequestAborted);
+        await using (grain)
+        {
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+
+            // On shutdown the candidate is sent away as if the silo had gone: it reconnects through another gateway.
+            await using var stopping = lifetime.ApplicationStopping.Register(static state =>
+                _ = ((IGrainConnection)state!).CloseAsync(GatewayStopping), grain);
+
+            active.Opened();
+            logger.LogInformation("Candidate connected to interview {InterviewId}", interviewId);
+            try
+            {
+                var session = new CandidateSession(socket, grain, options.Value.MaxClientMessageBytes, logger);
+                await session.RunAsync(context.RequestAborted);
+            }
+            finally
+            {
+                active.Closed();
+                logger.LogInformation("Candidate left interview {InterviewId} ({Close})", interviewId,
+                    grain.Closed.IsCompletedSuccessfully ? grain.Closed.Result.Reason : "closed");
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace SyncHire.Gateway.Errors;
+
+/// <summary>
+/// The stable "code" extension of every Problem Details response. Integrators branch on these, so a code never
+/// changes meaning; the title and detail are for people.
+/// </summary>
+public static class ApiErrorCodes
+{
+    public const string ValidationFailed = "validation_failed";
+    public const string InvalidJson = "invalid_json";
+    public const string BadRequest = "bad_request";
+    public const string PayloadTooLarge = "payload_too_large";
+    public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string NotFound = "not_found";
+    public const string MethodNotAllowed = "method_not_allowed";
+    public const string InterviewNotFound = "interview_not_found";
+    public const string TokenMissing = "token_missing";
+    public const string InvalidToken = "invalid_token";
+    public const string TokenExpired = "token_expired";
+    public const string TokenWrongInterview = "token_wrong_interview";
+    public const string WebSocketRequired = "websocket_required";
+    public const string ClusterUnavailable = "cluster_unavailable";
+    public const string InternalError = "internal_error";
+
+    /// <summary>The code for an error response that no endpoint described further (routing, framework limits).</summary>
+    public static string ForStatus(int statusCode) => statusCode switch
+    {
+        StatusCodes.Status404NotFound => NotFound,
+        StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
+        StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
+        StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+        StatusCodes.Status503ServiceUnavailable => ClusterUnavailable,
+        >= 500 => InternalError,
+        _ => BadRequest,
+    };
+}

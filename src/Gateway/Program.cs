@@ -1,0 +1,4 @@
+using SyncHire.Gateway;
+
+var app = SyncHireApp.Build(args);
+await app.RunAsync();

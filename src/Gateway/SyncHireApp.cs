@@ -1,0 +1,88 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using SyncHire.Gateway.Candidates;
+using SyncHire.Gateway.Errors;
+using SyncHire.Gateway.Health;
+using SyncHire.Gateway.Hosting;
+using SyncHire.Gateway.Interviews;
+using SyncHire.Gateway.Tokens;
+using SyncHire.Grains;
+using SyncHire.Runtime.Hosting;
+
+namespace SyncHire.Gateway;
+
+/// <summary>
+/// The whole SyncHire edge, composed in one place: a single-node system by default (Cluster:Role All: gateway and
+/// silo in one process, SQLite, offline interviewer), or a stateless gateway in front of silos (Role Gateway).
+/// Tests start exactly this app on a loopback port.
+/// </summary>
+public static class SyncHireApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        // Content root is the app's folder so appsettings.json is found whatever directory it is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+
+        var cluster = configuration.GetSection(ClusterOptions.SectionName).Get<ClusterOptions>() ?? new ClusterOptions();
+        if (cluster.Role == ClusterRole.Silo)
+        {
+            throw new InvalidOperationException(
+                "Cluster:Role Silo is served by the SyncHire.Silo host; the gateway runs as All (single node) or Gateway.");
+        }
+
+        var gatewaySection = configuration.GetSection(GatewayOptions.SectionName);
+        var gateway = gatewaySection.Get<GatewayOptions>() ?? new GatewayOptions();
+        var signingKey = TokenSigningKey.Resolve(gateway.TokenSigningKey, cluster.Role);
+
+        builder.Logging.KeepTokensOutOfLogs();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = gateway.MaxRequestBodyBytes);
+
+        services.AddGrainRuntime(configuration);
+        if (cluster.Role == ClusterRole.All)
+        {
+            services.AddInterviewGrains(configuration);
+        }
+
+        services.Configure<GatewayOptions>(gatewaySection);
+        services.AddSingleton(signingKey);
+        services.AddSingleton<CandidateTokenService>();
+        services.AddSingleton<ActiveCandidateConnections>();
+        services.AddSingleton<CandidateRelay>();
+        services.AddGatewayProblemDetails();
+        services.AddGatewayHealthChecks();
+        services.Configure<JsonOptions>(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+
+        var app = builder.Build();
+        if (signingKey.IsEphemeral)
+        {
+            app.Logger.LogWarning(
+                "Gateway:TokenSigningKey is not set: candidate tokens are signed with a key generated for this process " +
+                "and stop working when it restarts. Set the key to keep them valid across restarts.");
+        }
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = gateway.WebSocketKeepAliveInterval });
+        if (Directory.Exists(app.Environment.WebRootPath))
+        {
+            // The candidate web app, when it is deployed beside the gateway (wwwroot).
+            app.UseDefaultFiles();
+            app.UseStaticFiles();
+        }
+
+        app.MapGrainRuntime();
+        app.MapInterviewsApi();
+        app.MapCandidateSockets();
+        app.MapHealthEndpoints();
+
+        StartupBanner.LogWhenStarted(app);
+        return app;
+    }
+}
