@@ -186,7 +186,15 @@ internal sealed class GrainActivation : IGrainActivationContext
                 : ConnectionClose.SiloGoingAway("grain deactivated; reconnect to resume");
             foreach (var connection in open)
             {
-                await connection.CloseAsync(close);
+                if (graceful)
+                {
+                    await connection.CloseAsync(close);
+                }
+                else if (connection is IAbortableConnection abortable)
+                {
+                    // A killed silo says nothing: the peer sees the transport fail, as after kill -9.
+                    abortable.Abort("silo stopped");
+                }
             }
         }
         finally

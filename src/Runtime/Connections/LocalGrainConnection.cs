@@ -7,7 +7,7 @@ namespace SyncHire.Runtime.Connections;
 /// The in-process connection: two bounded channels. Frames sent before a close are still delivered, as on a
 /// WebSocket; a peer that falls more than <see cref="Capacity"/> frames behind makes TrySend return false.
 /// </summary>
-internal sealed class LocalGrainConnection : IGrainConnection
+internal sealed class LocalGrainConnection : IGrainConnection, IAbortableConnection
 {
     public const int Capacity = 2048;
 
@@ -60,6 +60,8 @@ internal sealed class LocalGrainConnection : IGrainConnection
 
         return ValueTask.CompletedTask;
     }
+
+    public void Abort(string reason) => _ = CloseAsync(ConnectionClose.Lost(reason));
 
     public ValueTask DisposeAsync() => CloseAsync(ConnectionClose.Normal);
 }

@@ -10,7 +10,7 @@ namespace SyncHire.Runtime.Connections;
 /// WebSocket allows one sender at a time); the reader yields whole messages. A transport failure closes the
 /// connection as <see cref="ConnectionClose.Lost"/>, so the gateway tells the candidate to reconnect.
 /// </summary>
-internal sealed class WebSocketGrainConnection : IGrainConnection
+internal sealed class WebSocketGrainConnection : IGrainConnection, IAbortableConnection
 {
     private const int MaxMessageBytes = 1 << 20;
 
@@ -132,6 +132,8 @@ internal sealed class WebSocketGrainConnection : IGrainConnection
         _closed.TrySetResult(_localClose ?? ConnectionClose.Lost(reason));
         _socket.Abort();
     }
+
+    public void Abort(string reason) => Fail(reason);
 
     private static string Truncate(string reason) => reason.Length <= 120 ? reason : reason[..120];
 
