@@ -9,7 +9,7 @@ namespace SyncHire.Grains.Interfaces.Protocol;
 /// </summary>
 public static class ClientMessageParser
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 8 };
+    private const int MaxDepth = 8;
 
     /// <summary>Parses a text frame (UTF-8 JSON).</summary>
     public static ClientParseResult ParseText(ReadOnlySpan<byte> utf8Json, int maxAudioBytes = ProtocolLimits.DefaultMaxAudioFrameBytes)
@@ -23,8 +23,18 @@ public static class ClientMessageParser
         JsonDocument document;
         try
         {
-            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = DocumentOptions.MaxDepth });
+            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = MaxDepth });
             document = JsonDocument.ParseValue(ref reader);
+            try
+            {
+                // Reading past the value throws on anything but whitespace ("{...} {...}"): one frame, one message.
+                reader.Read();
+            }
+            catch
+            {
+                document.Dispose();
+                throw;
+            }
         }
         catch (JsonException exception)
         {

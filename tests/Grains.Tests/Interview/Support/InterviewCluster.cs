@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SyncHire.Grains.Audio.Speech;
+using SyncHire.Grains.Interfaces;
+using SyncHire.Runtime.Testing;
+
+namespace SyncHire.Grains.Tests.Interview.Support;
+
+/// <summary>A real single-silo cluster on a temporary SQLite file, hosting interviews with the offline interviewer.</summary>
+internal static class InterviewCluster
+{
+    public static Task<TestCluster> StartAsync(TimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        return TestCluster.StartAsync(new TestClusterOptions
+        {
+            SiloCount = 1,
+            Storage = "sqlite",
+            Time = time,
+            ConfigureSilo = services =>
+            {
+                // The synthetic voice is exact and instant; espeak-ng would make audio depend on the machine.
+                services.AddSingleton<ITextToSpeech>(new SyntheticVoice());
+                services.AddInterviewGrains(configuration);
+            },
+        });
+    }
+
+    public static readonly IReadOnlyList<string> TwoQuestions =
+    [
+        "Tell me about a system you designed.",
+        "How do you test code that talks to a database?",
+    ];
+
+    public static InterviewDefinition Definition(IReadOnlyList<string>? questions = null, int maxDurationMinutes = 30) => new()
+    {
+        CandidateName = "Ada Lovelace",
+        JobTitle = "Backend Engineer",
+        Level = InterviewLevel.Intermediate,
+        Questions = questions ?? TwoQuestions,
+        MaxDurationMinutes = maxDurationMinutes,
+    };
+
+    public static async Task<(string Id, IInterviewGrain Grain)> CreateAsync(TestCluster cluster, InterviewDefinition? definition = null)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var grain = cluster.GrainFactory.GetGrain<IInterviewGrain>(id);
+        await grain.Create(definition ?? Definition());
+        return (id, grain);
+    }
+}

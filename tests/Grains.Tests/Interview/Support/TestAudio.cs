@@ -1,0 +1,30 @@
+namespace SyncHire.Grains.Tests.Interview.Support;
+
+/// <summary>Candidate audio fixtures: PCM16 mono 16 kHz, cut into the 20 ms frames a browser worklet sends.</summary>
+internal static class TestAudio
+{
+    public const int SampleRate = 16_000;
+    public const int FrameBytes = SampleRate / 50 * 2;
+
+    /// <summary>A spoken-length answer: 2.5 s of a 300 Hz tone (clearly voiced) then 1 s of silence (ends the turn).</summary>
+    public static IReadOnlyList<byte[]> ToneAnswerFrames() =>
+        Frames([.. Tone(TimeSpan.FromSeconds(2.5), 300, 0.3), .. new byte[Bytes(TimeSpan.FromSeconds(1))]]);
+
+    public static byte[] Tone(TimeSpan duration, double frequency, double amplitude)
+    {
+        var samples = Bytes(duration) / 2;
+        var pcm = new byte[samples * 2];
+        for (var i = 0; i < samples; i++)
+        {
+            var value = (short)Math.Round(amplitude * short.MaxValue * Math.Sin(2 * Math.PI * frequency * i / SampleRate));
+            pcm[2 * i] = (byte)value;
+            pcm[2 * i + 1] = (byte)(value >> 8);
+        }
+
+        return pcm;
+    }
+
+    public static IReadOnlyList<byte[]> Frames(byte[] pcm) => pcm.Chunk(FrameBytes).ToList();
+
+    private static int Bytes(TimeSpan duration) => (int)(duration.TotalSeconds * SampleRate) * 2;
+}
