@@ -42,14 +42,16 @@ public sealed class EnergyVoiceActivityDetectorTests
             });
     }
 
-    [Fact]
-    public void Noise_below_the_threshold_is_not_speech()
+    [Theory]
+    [MemberData(nameof(ChunkSizes))]
+    public void Noise_below_the_threshold_is_not_speech(int[] chunkSizes)
     {
-        // Uniform noise of amplitude 0.03 has an RMS of about 0.017, under the default 0.02.
+        // Uniform noise of amplitude 0.03 has an RMS of about 0.017, under the default 0.02. Split samples must be
+        // reassembled exactly: a byte-swapped quiet sample is a loud one.
         var noise = TestSignals.Concat(TestSignals.Noise(TimeSpan.FromSeconds(3), Rate, 0.03));
         Assert.InRange(Pcm16.Rms(noise), 0.015, 0.019);
 
-        Assert.Empty(Run(new EnergyVoiceActivityDetector(), noise, 640));
+        Assert.Empty(Run(new EnergyVoiceActivityDetector(), noise, chunkSizes));
     }
 
     [Fact]
@@ -61,6 +63,23 @@ public sealed class EnergyVoiceActivityDetectorTests
             TestSignals.Silence(TimeSpan.FromSeconds(1), Rate));
 
         Assert.Empty(Run(new EnergyVoiceActivityDetector(), click, 640));
+    }
+
+    [Fact]
+    public void Speech_after_a_click_starts_where_the_speech_starts()
+    {
+        var clickThenSpeech = TestSignals.Concat(
+            TestSignals.Silence(TimeSpan.FromSeconds(0.5), Rate),
+            TestSignals.Sine(440, TimeSpan.FromMilliseconds(60), Rate, amplitude: 0.9),
+            TestSignals.Silence(TimeSpan.FromSeconds(0.44), Rate),
+            TestSignals.Sine(440, TimeSpan.FromSeconds(1), Rate),
+            TestSignals.Silence(TimeSpan.FromSeconds(1), Rate));
+
+        var events = Run(new EnergyVoiceActivityDetector(), clickThenSpeech, 640);
+
+        Assert.Equal(2, events.Count);
+        AssertNear(TimeSpan.FromSeconds(1), events[0].Offset);
+        AssertNear(TimeSpan.FromSeconds(1), events[1].SpeechDuration);
     }
 
     [Fact]
