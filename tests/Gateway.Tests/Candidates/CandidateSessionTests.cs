@@ -1,0 +1,97 @@
+using System.Net.WebSockets;
+using SyncHire.Gateway.Candidates;
+using SyncHire.Gateway.Tests.Infrastructure;
+
+namespace SyncHire.Gateway.Tests.Candidates;
+
+/// <summary>A candidate's session relayed through the gateway to the interview grain and back.</summary>
+public sealed class CandidateSessionTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+{
+    private readonly HttpClient _client = fixture.Host.CreateClient();
+
+    [Fact]
+    public async Task Starting_an_interview_streams_the_interviewers_greeting_back()
+    {
+        using var timeout = TestTimeout.Start();
+        await using var socket = await ConnectToNewInterviewAsync(timeout.Token);
+
+        var ready = await socket.ReceiveEventAsync("session_ready", timeout.Token);
+        Assert.Equal("created", ready.GetProperty("status").GetString());
+        Assert.Equal(16000, ready.GetProperty("input_sample_rate").GetInt32());
+        Assert.Equal(1, fixture.Host.GetRequiredService<ActiveCandidateConnections>().Count);
+
+        await socket.SendEventAsync("start_interview", timeout.Token);
+        await socket.ReceiveEventAsync("thinking", timeout.Token);
+        await socket.ReceiveEventAsync("ai_audio_chunk", timeout.Token);
+        var audio = await socket.ReceiveAsync(timeout.Token);
+
+        Assert.Equal(WebSocketMessageType.Binary, audio.Type);
+        Assert.True(audio.Data.Length > 0 && audio.Data.Length % 2 == 0, "PCM16 audio follows ai_audio_chunk");
+    }
+
+    [Fact]
+    public async Task An_oversized_message_is_refused_and_the_session_goes_on()
+    {
+        using var timeout = TestTimeout.Start();
+        await using var socket = await ConnectToNewInterviewAsync(timeout.Token);
+        await socket.ReceiveEventAsync("session_ready", timeout.Token);
+
+        await socket.SendBinaryAsync(new byte[300 * 1024], timeout.Token);
+        var error = await socket.ReceiveEventAsync("error", timeout.Token);
+        await socket.SendEventAsync("ping", timeout.Token);
+        await socket.ReceiveEventAsync("pong", timeout.Token);
+
+        Assert.Equal("frame_too_large", error.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task A_candidate_who_closes_can_reconnect_and_resume_the_interview()
+    {
+        using var timeout = TestTimeout.Start();
+        var created = await _client.CreateInterviewAsync(timeout.Token);
+        var address = fixture.Host.CandidateSocketAddress(created.GetProperty("id").GetString()!, created.GetProperty("candidateToken").GetString());
+
+        await using (var first = await CandidateSocket.ConnectAsync(address, timeout.Token))
+        {
+            await first.ReceiveEventAsync("session_ready", timeout.Token);
+            await first.SendEventAsync("start_interview", timeout.Token);
+            await first.ReceiveEventAsync("ai_response_complete", timeout.Token);
+            await first.CloseAsync(timeout.Token);
+            Assert.Equal(WebSocketCloseStatus.NormalClosure, first.CloseStatus);
+        }
+
+        await using var second = await CandidateSocket.ConnectAsync(address, timeout.Token);
+        var ready = await second.ReceiveEventAsync("session_ready", timeout.Token);
+        var resumed = await second.ReceiveEventAsync("resumed", timeout.Token);
+
+        Assert.Equal("in_progress", ready.GetProperty("status").GetString());
+        Assert.Equal("in_progress", resumed.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_grain_ending_the_interview_closes_the_candidate_socket()
+    {
+        using var timeout = TestTimeout.Start();
+        var created = await _client.CreateInterviewAsync(timeout.Token);
+        var id = created.GetProperty("id").GetString()!;
+        await using var socket = await CandidateSocket.ConnectAsync(
+            fixture.Host.CandidateSocketAddress(id, created.GetProperty("candidateToken").GetString()), timeout.Token);
+        await socket.ReceiveEventAsync("session_ready", timeout.Token);
+
+        await _client.PostJsonAsync($"api/interviews/{id}/end", timeout.Token);
+        var ended = await socket.ReceiveEventAsync("interview_ended", timeout.Token);
+        await socket.ReceiveUntilClosedAsync(timeout.Token);
+
+        Assert.Equal("ended_by_platform", ended.GetProperty("reason").GetString());
+        Assert.NotNull(socket.CloseStatus);
+        Assert.NotEqual((WebSocketCloseStatus)1012, socket.CloseStatus);
+    }
+
+    private async Task<CandidateSocket> ConnectToNewInterviewAsync(CancellationToken cancellationToken)
+    {
+        var created = await _client.CreateInterviewAsync(cancellationToken);
+        return await CandidateSocket.ConnectAsync(
+            fixture.Host.CandidateSocketAddress(created.GetProperty("id").GetString()!, created.GetProperty("candidateToken").GetString()),
+            cancellationToken);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using SyncHire.Gateway.Tests.Infrastructure;
+
+namespace SyncHire.Gateway.Tests.Interviews;
+
+public sealed class CreateInterviewTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+{
+    private readonly HttpClient _client = fixture.Host.CreateClient();
+
+    [Fact]
+    public async Task Create_returns_201_with_location_socket_url_and_a_token()
+    {
+        using var timeout = TestTimeout.Start();
+        using var response = await _client.PostAsJsonAsync("api/interviews",
+            new { candidateName = "Ada", skillTopic = "distributed systems", level = "advanced", maxDurationMinutes = 30 }, timeout.Token);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(timeout.Token);
+        var id = body.GetProperty("id").GetString()!;
+        Assert.Matches("^[0-9a-f]{32}$", id);
+        Assert.Equal($"/api/interviews/{id}", response.Headers.Location?.OriginalString);
+        Assert.Equal("created", body.GetProperty("status").GetString());
+        Assert.Equal(fixture.Host.CandidateSocketAddress(id, token: null).ToString(), body.GetProperty("websocketUrl").GetString());
+        Assert.Equal(3, body.GetProperty("candidateToken").GetString()!.Split('.').Length);
+        var expiresIn = body.GetProperty("tokenExpiresAt").GetDateTimeOffset() - DateTimeOffset.UtcNow;
+        Assert.InRange(expiresIn, TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(10));
+    }
+
+    [Fact]
+    public async Task Invalid_fields_are_each_named_in_a_validation_problem()
+    {
+        using var timeout = TestTimeout.Start();
+        var body = new
+        {
+            candidateName = "",
+            level = "expert",
+            questions = new[] { "What is a grain?", " ", new string('x', 1001) },
+            maxDurationMinutes = 61,
+        };
+
+        var problem = await PostExpectingProblemAsync(JsonContent.Create(body), HttpStatusCode.BadRequest, "validation_failed", timeout.Token);
+
+        var errors = problem.GetProperty("errors");
+        var fields = errors.EnumerateObject().Select(p => p.Name).Order().ToArray();
+        Assert.Equal(["candidateName", "jobTitle", "level", "maxDurationMinutes", "questions[1]", "questions[2]"], fields);
+    }
+
+    [Fact]
+    public async Task More_than_30_questions_are_refused()
+    {
+        using var timeout = TestTimeout.Start();
+        var questions = Enumerable.Range(1, 31).Select(i => $"Question {i}?").ToArray();
+
+        var problem = await PostExpectingProblemAsync(
+            JsonContent.Create(new { candidateName = "Ada", jobTitle = "Engineer", questions }),
+            HttpStatusCode.BadRequest, "validation_failed", timeout.Token);
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("questions", out _));
+    }
+
+    [Fact]
+    public async Task Control_characters_in_a_name_are_refused()
+    {
+        using var timeout = TestTimeout.Start();
+
+        var problem = await PostExpectingProblemAsync(
+            JsonContent.Create(new { candidateName = "Ada\u0007", jobTitle = "Engineer" }),
+            HttpStatusCode.BadRequest, "validation_failed", timeout.Token);
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("candidateName", out _));
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_a_400_problem_not_a_server_error()
+    {
+        using var timeout = TestTimeout.Start();
+
+        await PostExpectingProblemAsync(new StringContent("{\"candidateName\": \"Ada\",", Encoding.UTF8, "application/json"),
+            HttpStatusCode.BadRequest, "invalid_json", timeout.Token);
+    }
+
+    [Fact]
+    public async Task A_field_of_the_wrong_json_type_is_a_400_problem()
+    {
+        using var timeout = TestTimeout.Start();
+
+        await PostExpectingProblemAsync(
+            new StringContent("""{"candidateName":"Ada","jobTitle":"Engineer","maxDurationMinutes":"ten"}""", Encoding.UTF8, "application/json"),
+            HttpStatusCode.BadRequest, "invalid_json", timeout.Token);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_is_a_415_problem()
+    {
+        using var timeout = TestTimeout.Start();
+
+        await PostExpectingProblemAsync(new StringContent("candidateName=Ada", Encoding.UTF8, "text/plain"),
+            HttpStatusCode.UnsupportedMediaType, "unsupported_media_type", timeout.Token);
+    }
+
+    private async Task<JsonElement> PostExpectingProblemAsync(HttpContent content, HttpStatusCode status, string code, CancellationToken cancellationToken)
+    {
+        using var response = await _client.PostAsync("api/interviews", content, cancellationToken);
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        Assert.Equal(code, problem.GetProperty("code").GetString());
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        return problem;
+    }
+}
