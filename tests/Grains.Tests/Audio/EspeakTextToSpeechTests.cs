@@ -63,7 +63,7 @@ public sealed class EspeakTextToSpeechTests
     [Fact]
     public async Task A_failing_synthesiser_gives_a_clear_error()
     {
-        var failing = Script("echo 'voice not found' >&2; exit 3");
+        var failing = TestExecutables.Script("echo 'voice not found' >&2; exit 3");
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(
             async () => await new EspeakTextToSpeech(failing).SynthesizeAsync("Hello", TestContext.Current.CancellationToken));
@@ -75,7 +75,7 @@ public sealed class EspeakTextToSpeechTests
     [Fact]
     public async Task A_hung_synthesiser_is_stopped_at_the_timeout()
     {
-        var hung = Script("exec sleep 60");
+        var hung = TestExecutables.Script("exec sleep 60");
         var espeak = new EspeakTextToSpeech(hung, timeout: TimeSpan.FromMilliseconds(300));
 
         await Assert.ThrowsAsync<TimeoutException>(
@@ -91,18 +91,5 @@ public sealed class EspeakTextToSpeechTests
         }
 
         return espeak;
-    }
-
-    /// <summary>A stand-in executable for failure modes a real espeak-ng cannot be made to show on demand.</summary>
-    private static string Script(string body)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"synchire-tts-{Guid.NewGuid():N}.sh");
-        File.WriteAllText(path, $"#!/bin/sh\n{body}\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
-        return path;
     }
 }

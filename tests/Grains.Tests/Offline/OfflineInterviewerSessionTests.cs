@@ -286,6 +286,25 @@ public sealed class OfflineInterviewerSessionTests
         Assert.Equal($"Thank you. Next question. {Questions[2]}", next.Text);
     }
 
+    [Fact]
+    public async Task A_failing_voice_falls_back_to_the_synthetic_one_and_says_so()
+    {
+        var brokenEspeak = new EspeakTextToSpeech(TestExecutables.Script("echo 'no audio device' >&2; exit 1"));
+        await using var session = await new OfflineInterviewerProvider(brokenEspeak).ConnectAsync(
+            new RealtimeSessionOptions("", Brief, InterviewTools.Definitions, []), TestContext.Current.CancellationToken);
+        await using var driver = new InterviewDriver(session, Questions);
+
+        await session.CreateResponseAsync(driver.Token);
+        var greeting = await driver.ReadResponseAsync();
+
+        var error = Assert.Single(greeting.Events.OfType<ProviderError>());
+        Assert.False(error.Fatal);
+        Assert.Equal("voice_failed", error.Code);
+        Assert.Contains("no audio device", error.Message);
+        Assert.Equal(Greeting, greeting.Text);
+        Assert.Equal(SyntheticVoice.Synthesize(Greeting).Length, greeting.AudioBytes);
+    }
+
     [Theory]
     [InlineData("{not json")]
     [InlineData("""{"ok":false,"error":"no questions loaded"}""")]

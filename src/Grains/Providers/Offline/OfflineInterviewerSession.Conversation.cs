@@ -33,9 +33,21 @@ public sealed partial class OfflineInterviewerSession
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            // A broken tool result or a voice that failed: tell the caller, who reconnects or fails over.
+            // A broken tool result (or a bug): tell the caller, who reconnects or fails over, rather than go silent.
             var code = exception is InvalidDataException ? "invalid_tool_result" : "offline_interviewer_failed";
-            _events.Writer.TryWrite(new OutgoingEvent(new ProviderError(code, exception.Message, Fatal: true), 0));
+            await ReportAsync(new ProviderError(code, exception.Message, Fatal: true), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ReportAsync(ProviderError error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await EmitAsync(error, 0, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or ChannelClosedException)
+        {
+            // Disposed meanwhile: nobody is listening any more.
         }
     }
 
@@ -184,7 +196,7 @@ public sealed partial class OfflineInterviewerSession
             await EmitAsync(new ResponseStarted(), responseId, cancellationToken).ConfigureAwait(false);
             try
             {
-                var audio = await _voice.SynthesizeAsync(text, stop.Token).ConfigureAwait(false);
+                var audio = await SynthesizeAsync(text, stop.Token).ConfigureAwait(false);
                 await StreamSpeechAsync(text, audio, responseId, stop.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -213,6 +225,24 @@ public sealed partial class OfflineInterviewerSession
         }
 
         await EmitAsync(new ResponseDone(text, cancelled), responseId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The configured voice, or the synthetic one when it fails (espeak-ng crashed or timed out): one bad sentence
+    /// must not end an interview whose words are in the transcript anyway. The failure is reported, not fatal.
+    /// </summary>
+    private async Task<byte[]> SynthesizeAsync(string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _voice.SynthesizeAsync(text, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await EmitAsync(new ProviderError("voice_failed", $"{_voice.Name} failed, using the synthetic voice: {exception.Message}", Fatal: false),
+                0, cancellationToken).ConfigureAwait(false);
+            return SyntheticVoice.Synthesize(text);
+        }
     }
 
     private async Task StreamSpeechAsync(string text, byte[] audio, int responseId, CancellationToken cancellationToken)
