@@ -30,7 +30,11 @@ public sealed class GatewayTestHost : IAsyncDisposable
 
     public string DatabasePath { get; }
 
-    /// <summary>Starts the app. Unless overridden, it is a single node (role All) on SQLite with the offline interviewer.</summary>
+    /// <summary>
+    /// Starts the app. Unless overridden, it is a single node (role All) on its own SQLite file with the offline
+    /// interviewer. Settings win over those defaults: pass Cluster:Storage and Cluster:ConnectionString to join the
+    /// database of silos started elsewhere (then <see cref="DatabasePath"/> is simply never created).
+    /// </summary>
     public static async Task<GatewayTestHost> StartAsync(
         IReadOnlyDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)
     {

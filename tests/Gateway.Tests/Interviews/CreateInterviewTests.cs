@@ -101,6 +101,16 @@ public sealed class CreateInterviewTests(GatewayFixture fixture) : IClassFixture
             HttpStatusCode.UnsupportedMediaType, "unsupported_media_type", timeout.Token);
     }
 
+    [Fact]
+    public async Task A_body_over_the_size_limit_is_a_413_problem()
+    {
+        using var timeout = TestTimeout.Start();
+        var questions = Enumerable.Repeat(new string('q', 1000), 300).ToArray();
+
+        await PostExpectingProblemAsync(JsonContent.Create(new { candidateName = "Ada", jobTitle = "Engineer", questions }),
+            HttpStatusCode.RequestEntityTooLarge, "payload_too_large", timeout.Token);
+    }
+
     private async Task<JsonElement> PostExpectingProblemAsync(HttpContent content, HttpStatusCode status, string code, CancellationToken cancellationToken)
     {
         using var response = await _client.PostAsync("api/interviews", content, cancellationToken);
