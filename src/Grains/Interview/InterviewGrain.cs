@@ -154,15 +154,20 @@ public sealed partial class InterviewGrain : Grain<InterviewState>, IInterviewGr
         _liveKeepAlive = null;
     }
 
-    private InterviewSnapshot ToSnapshot() => new(
-        Id,
-        State.Status,
-        Definition,
-        State.CreatedAt,
-        State.StartedAt,
-        State.EndedAt,
-        State.EndReason,
-        State.CurrentQuestionIndex,
-        State.Questions,
-        State.Transcript);
+    /// <summary>Built from one read of <see cref="Grain{TState}.State"/>: GetSnapshot interleaves with turns that replace it.</summary>
+    private InterviewSnapshot ToSnapshot()
+    {
+        var state = State;
+        return new InterviewSnapshot(
+            Id,
+            state.Status,
+            state.Definition ?? throw new InvalidOperationException($"Interview {Id} has not been created."),
+            state.CreatedAt,
+            state.StartedAt,
+            state.EndedAt,
+            state.EndReason,
+            state.CurrentQuestionIndex,
+            state.Questions,
+            state.Transcript);
+    }
 }
