@@ -64,7 +64,11 @@ internal static class SiloEndpoints
         try
         {
             var result = await activation.Activation!.InvokeAsync(grainMethod, arguments);
-            return grainMethod.ResultType is null ? Results.Ok() : Results.Json(result, json, statusCode: StatusCodes.Status200OK);
+            // Serialised by hand: Results.Json writes an empty body for null, and a null result ("no such interview")
+            // must arrive as JSON null.
+            return grainMethod.ResultType is null
+                ? Results.Ok()
+                : Results.Bytes(JsonSerializer.SerializeToUtf8Bytes(result, grainMethod.ResultType, json), "application/json");
         }
         catch (ActivationGoneException)
         {

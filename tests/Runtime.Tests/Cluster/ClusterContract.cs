@@ -86,6 +86,17 @@ public abstract partial class ClusterContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Null_and_record_results_cross_processes_intact()
+    {
+        var cluster = await StartClusterAsync(1);
+        var counter = cluster.GrainFactory.GetGrain<ICounterGrain>(NewKey());
+
+        Assert.Null(await counter.StoredOrNull());
+        await counter.Increment();
+        Assert.Equal(1, (await counter.StoredOrNull())!.Value);
+    }
+
+    [Fact]
     public async Task Calls_to_one_activation_run_one_at_a_time()
     {
         var cluster = await StartClusterAsync(1);

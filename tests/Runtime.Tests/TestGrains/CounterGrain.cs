@@ -28,6 +28,9 @@ public interface ICounterGrain : IGrainWithStringKey, IRemindable
     Task<IReadOnlyList<string>> RemindersReceived();
 
     Task Fail(string message);
+
+    /// <summary>Null when nothing was stored: a null result must cross processes as null.</summary>
+    Task<CounterState?> StoredOrNull();
 }
 
 public sealed record ActivationInfo(string ActivationId, string SiloId);
@@ -111,6 +114,8 @@ internal sealed class CounterGrain(SyncHire.Runtime.Hosting.SiloRuntime silo) : 
     public Task<IReadOnlyList<string>> RemindersReceived() => Task.FromResult(State.Reminders);
 
     public Task Fail(string message) => throw new InvalidOperationException(message);
+
+    public Task<CounterState?> StoredOrNull() => Task.FromResult(RecordExists ? State : null);
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
