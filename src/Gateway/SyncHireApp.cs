@@ -35,6 +35,7 @@ public static class SyncHireApp
 
         var gatewaySection = configuration.GetSection(GatewayOptions.SectionName);
         var gateway = gatewaySection.Get<GatewayOptions>() ?? new GatewayOptions();
+        gateway.EnsureValid();
         var signingKey = TokenSigningKey.Resolve(gateway.TokenSigningKey, cluster.Role);
 
         builder.Logging.KeepTokensOutOfLogs();

@@ -27,6 +27,17 @@ public sealed class ConfigurationTests
         Assert.DoesNotContain(key, error.Message);
     }
 
+    [Theory]
+    [InlineData("Gateway:CandidateTokenLifetime", "00:00:00")]
+    [InlineData("Gateway:CandidateTokenLifetime", "-00:05:00")]
+    [InlineData("Gateway:MaxClientMessageBytes", "0")]
+    public void A_setting_out_of_range_refuses_to_start_naming_it(string setting, string value)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => SyncHireApp.Build([$"--{setting}={value}"]));
+
+        Assert.Contains(setting, error.Message);
+    }
+
     [Fact]
     public void The_silo_role_is_not_served_by_the_gateway_host()
     {
