@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SyncHire.Grains.Audio.Speech;
 using SyncHire.Grains.Interfaces;
+using SyncHire.Grains.Providers;
 using SyncHire.Runtime.Testing;
 
 namespace SyncHire.Grains.Tests.Interview.Support;
@@ -9,7 +10,9 @@ namespace SyncHire.Grains.Tests.Interview.Support;
 /// <summary>A real single-silo cluster on a temporary SQLite file, hosting interviews with the offline interviewer.</summary>
 internal static class InterviewCluster
 {
-    public static Task<TestCluster> StartAsync(TimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="extraProvider">A further provider plugin, for tests that script the interviewer.</param>
+    public static Task<TestCluster> StartAsync(TimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null,
+        IRealtimeProvider? extraProvider = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         return TestCluster.StartAsync(new TestClusterOptions
@@ -22,6 +25,10 @@ internal static class InterviewCluster
                 // The synthetic voice is exact and instant; espeak-ng would make audio depend on the machine.
                 services.AddSingleton<ITextToSpeech>(new SyntheticVoice());
                 services.AddInterviewGrains(configuration);
+                if (extraProvider is not null)
+                {
+                    services.AddSingleton(extraProvider);
+                }
             },
         });
     }
