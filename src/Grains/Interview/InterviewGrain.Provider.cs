@@ -326,11 +326,11 @@ public sealed partial class InterviewGrain
     }
 
     /// <summary>Stops listening to the session and disposes it off the turn (disposal may wait on the provider's I/O).</summary>
-    private Task CloseProviderSessionAsync()
+    private void CloseProviderSession()
     {
         if (_session is not { } session)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         var lifetime = _sessionLifetime;
@@ -349,7 +349,6 @@ public sealed partial class InterviewGrain
                 _logger.LogWarning(exception, "Interview {InterviewId}: disposing the provider session failed", Id);
             }
         });
-        return Task.CompletedTask;
     }
 
     private int? CurrentQuestion => State.CurrentQuestionIndex >= 0 ? State.CurrentQuestionIndex : null;

@@ -59,7 +59,7 @@ public sealed partial class InterviewGrain : Grain<InterviewState>, IInterviewGr
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _logger.LogInformation("Interview {InterviewId} deactivating ({Reason})", Id, reason);
-        await CloseProviderSessionAsync();
+        CloseProviderSession();
         // The runtime closes the connection (1012: reconnect to resume) once this returns.
         _connection = null;
         _connectionKeepAlive?.Dispose();
@@ -143,7 +143,7 @@ public sealed partial class InterviewGrain : Grain<InterviewState>, IInterviewGr
             await connection.CloseAsync(new ConnectionClose(1000, $"interview ended: {reason}"));
         }
 
-        await CloseProviderSessionAsync();
+        CloseProviderSession();
         StopTimers();
         if (wasStarted)
         {
