@@ -45,6 +45,23 @@ public sealed class CandidateSessionTests(GatewayFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Binary_and_text_messages_reach_the_interview_unchanged()
+    {
+        using var timeout = TestTimeout.Start();
+        await using var socket = await ConnectToNewInterviewAsync(timeout.Token);
+        await socket.ReceiveEventAsync("session_ready", timeout.Token);
+
+        // The interview, not the gateway, judges the protocol: audio before start and broken JSON are its errors.
+        await socket.SendBinaryAsync(new byte[640], timeout.Token);
+        var audioError = await socket.ReceiveEventAsync("error", timeout.Token);
+        await socket.SendJsonAsync("{\"type\":", timeout.Token);
+        var jsonError = await socket.ReceiveEventAsync("error", timeout.Token);
+
+        Assert.Equal("not_started", audioError.GetProperty("code").GetString());
+        Assert.Equal("invalid_json", jsonError.GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task A_candidate_who_closes_can_reconnect_and_resume_the_interview()
     {
         using var timeout = TestTimeout.Start();
