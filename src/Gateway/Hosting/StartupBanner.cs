@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace SyncHire.Gateway.Hosting;
 
-/// <summary>Tells whoever started the app, in one line, where to point a browser: the addresses Kestrel really bound.</summary>
+/// <summary>Tells whoever started the app, in one line, where it listens: the addresses Kestrel really bound.</summary>
 internal static class StartupBanner
 {
     public static void LogWhenStarted(WebApplication app)
@@ -12,7 +12,7 @@ internal static class StartupBanner
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             var urls = string.Join(", ", addresses.Select(Browsable));
-            app.Logger.LogInformation("SyncHire is running at {Urls} — open it in a browser, API at /api/interviews", urls);
+            app.Logger.LogInformation("SyncHire is running at {Urls} — API at /api/interviews, candidate sockets at /ws/interviews/{{id}}, health at /health", urls);
         });
     }
 
