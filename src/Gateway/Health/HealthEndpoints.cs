@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SyncHire.Gateway.Candidates;
 using SyncHire.Grains.Interfaces.Protocol;
+using SyncHire.Runtime.Hosting;
 
 namespace SyncHire.Gateway.Health;
 
@@ -12,10 +13,10 @@ namespace SyncHire.Gateway.Health;
 /// </summary>
 public static class HealthEndpoints
 {
-    public const string ReadyTag = "ready";
+    public const string ReadyTag = ClusterHealthCheck.ReadyTag;
 
     public static IHealthChecksBuilder AddGatewayHealthChecks(this IServiceCollection services) =>
-        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag]);
+        services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [ReadyTag]);
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {

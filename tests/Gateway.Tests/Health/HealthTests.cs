@@ -43,6 +43,6 @@ public sealed class HealthTests(GatewayFixture fixture) : IClassFixture<GatewayF
 
         var (_, body) = await _client.GetJsonAsync("health/ready", timeout.Token);
 
-        Assert.Equal("healthy", body.GetProperty("checks").GetProperty("storage").GetString());
+        Assert.Equal("healthy", body.GetProperty("checks").GetProperty("cluster").GetString());
     }
 }
