@@ -12,6 +12,13 @@ public interface IRealtimeProvider
     /// <summary>Whether it can run here (its key and endpoint are configured).</summary>
     bool IsConfigured { get; }
 
+    /// <summary>
+    /// How long one session may live before the provider ends it (OpenAI Realtime: 60 minutes, without warning),
+    /// less a safety margin; the grain rolls over to a fresh session before then. Null: no limit the grain must
+    /// manage (the adapter keeps the session alive itself, as Gemini's resumption does).
+    /// </summary>
+    TimeSpan? MaxSessionDuration => null;
+
     Task<IRealtimeSession> ConnectAsync(RealtimeSessionOptions options, CancellationToken cancellationToken);
 }
 
@@ -50,7 +57,25 @@ public sealed record RealtimeSessionOptions(
     IReadOnlyList<ToolDefinition> Tools,
     IReadOnlyList<HistoryTurn> History,
     string? Voice = null,
-    string? Model = null);
+    string? Model = null,
+    TurnDetectionSettings? TurnDetection = null);
+
+/// <summary>
+/// How the end of the candidate's turn is found. Server VAD: the provider detects it (threshold 0..1, audio kept
+/// before speech, silence that ends a turn). Push-to-talk: only an explicit commit (`send_for_AI_processing`) ends
+/// a turn. Null fields take the provider's configured defaults.
+/// </summary>
+public sealed record TurnDetectionSettings(
+    TurnDetectionMode Mode,
+    double? Threshold = null,
+    int? PrefixPaddingMs = null,
+    int? SilenceDurationMs = null);
+
+public enum TurnDetectionMode
+{
+    ServerVad,
+    PushToTalk,
+}
 
 /// <summary>The structured facts of the interview, for providers (the offline one) that do not read prompts.</summary>
 public sealed record InterviewBrief(

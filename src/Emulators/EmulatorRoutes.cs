@@ -1,0 +1,12 @@
+using SyncHire.Emulators.Shared;
+
+namespace SyncHire.Emulators;
+
+/// <summary>Every emulator, mapped on one host.</summary>
+public static class EmulatorRoutes
+{
+    public static void MapAll(WebApplication app, EmulatorOptions options)
+    {
+        // Each provider's emulator adds its Map call here as it lands.
+    }
+}
