@@ -14,8 +14,17 @@ public sealed record InterviewDefinition
     /// <summary>The hard cap, at most 60 minutes.</summary>
     public int MaxDurationMinutes { get; init; } = InterviewLimits.MaxDurationMinutes;
 
-    /// <summary>Provider name ("offline", …); null picks the server default.</summary>
+    /// <summary>Provider name ("offline", "openai", "gemini", "pipeline"); null picks the server default.</summary>
     public string? Provider { get; init; }
+
+    /// <summary>The interviewer's voice (a provider voice name: "alloy", "Puck", …); null: the provider's default.</summary>
+    public string? Voice { get; init; }
+
+    /// <summary>The provider's model; null: the configured default.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>How the end of the candidate's turn is found; null: server VAD with the provider's defaults.</summary>
+    public TurnDetectionSettings? TurnDetection { get; init; }
 
     public string? TenantId { get; init; }
 

@@ -1,3 +1,5 @@
+using SyncHire.Grains.Providers;
+
 namespace SyncHire.Grains.Interview;
 
 /// <summary>
@@ -17,4 +19,13 @@ internal sealed class ActiveResponse(DateTimeOffset startedAt)
 
     /// <summary>The candidate barged in and the provider was asked to cancel.</summary>
     public bool Interrupted { get; set; }
+
+    /// <summary>The model called a tool in this response, so another response follows the tool result.</summary>
+    public bool CalledTool { get; set; }
+
+    /// <summary>
+    /// The interviewer finished speaking and handed the turn to the candidate: nothing is in flight, the moment a
+    /// provider session can be swapped without anyone noticing.
+    /// </summary>
+    public bool EndedQuietly(ResponseDone done) => FirstAudioAt is not null && !CalledTool && !Interrupted && !done.Cancelled;
 }

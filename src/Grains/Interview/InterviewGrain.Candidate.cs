@@ -138,6 +138,10 @@ public sealed partial class InterviewGrain
             case ClientMessage.EndInterview:
                 await EndAsync(EndReasons.CandidateEnded);
                 break;
+            case ClientMessage.AudioChunk when IsReconnecting:
+                // Speech while the interviewer reconnects is dropped quietly: the candidate has been told, and an
+                // error per 20 ms frame would bury the notice.
+                break;
             case ClientMessage.AudioChunk audio when RequireLiveSession() is { } session:
                 await session.SendAudioAsync(audio.Pcm16, SessionToken);
                 break;
@@ -182,7 +186,9 @@ public sealed partial class InterviewGrain
 
         if (_session is null)
         {
-            SendError(ErrorCodes.InternalError, "The interviewer is not connected yet; please try again in a moment.");
+            SendError(ErrorCodes.InternalError, IsReconnecting
+                ? "The interviewer is reconnecting; please say that again in a moment."
+                : "The interviewer is not connected yet; please try again in a moment.");
         }
 
         return _session;

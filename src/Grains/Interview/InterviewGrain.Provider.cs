@@ -22,19 +22,20 @@ public sealed partial class InterviewGrain
 
     private async Task EnsureProviderSessionAsync()
     {
-        if (_session is null)
+        if (_session is null && !IsReconnecting && !await TryOpenProviderSessionAsync(speakFirst: true))
         {
-            await OpenProviderSessionAsync();
+            BeginReconnecting($"provider {ProviderName} could not open a session");
         }
     }
 
     /// <summary>
-    /// Opens a session and asks it to speak: the greeting for a new interview, or (seeded with the transcript so
-    /// far) a short apology and the current question when a session is reopened after a disconnect or a move.
+    /// Opens a session with the interview's current provider, seeded with the transcript so far, and makes it the
+    /// live one. With <paramref name="speakFirst"/> it asks the model to speak: the greeting for a new interview,
+    /// or a short apology and the current question after a disconnect or a move. A session it replaces is closed.
     /// </summary>
-    private async Task OpenProviderSessionAsync()
+    private async Task<bool> TryOpenProviderSessionAsync(bool speakFirst)
     {
-        var provider = _providers.Resolve(Definition.Provider);
+        var provider = _providers.Resolve(ProviderName);
         var instructions = InterviewInstructions.Build(Definition, State.Questions);
         if (State.TimeWarningSent)
         {
@@ -45,7 +46,10 @@ public sealed partial class InterviewGrain
             instructions,
             new InterviewBrief(Definition.CandidateName, Definition.Role, InterviewInstructions.LevelName(Definition.Level), State.Questions.Count),
             InterviewTools.Definitions,
-            [.. State.Transcript.Select(t => new HistoryTurn(t.Speaker, t.Text))]);
+            [.. State.Transcript.Select(t => new HistoryTurn(t.Speaker, t.Text))],
+            Definition.Voice,
+            Definition.Model,
+            Definition.TurnDetection);
 
         var lifetime = new CancellationTokenSource();
         IRealtimeSession session;
@@ -56,18 +60,24 @@ public sealed partial class InterviewGrain
         catch (Exception exception)
         {
             lifetime.Dispose();
-            _logger.LogError(exception, "Interview {InterviewId}: provider {Provider} could not open a session", Id, provider.Name);
-            await OnProviderSessionLostAsync(null, $"provider {provider.Name} could not open a session");
-            return;
+            _logger.LogWarning("Interview {InterviewId}: provider {Provider} could not open a session: {Message}", Id, provider.Name, exception.Message);
+            return false;
         }
 
+        CloseProviderSession();
         _logger.LogInformation("Interview {InterviewId}: {Provider} session open (history {Turns} turns)", Id, provider.Name, options.History.Count);
         _session = session;
         _sessionLifetime = lifetime;
         _response = null;
         _questionFetchedSinceLastTurn = false;
+        ScheduleSessionRollover(provider);
         _ = Task.Run(() => PumpProviderEventsAsync(session, lifetime.Token));
-        await session.CreateResponseAsync(lifetime.Token);
+        if (speakFirst)
+        {
+            await session.CreateResponseAsync(lifetime.Token);
+        }
+
+        return true;
     }
 
     /// <summary>Reads the session's events outside the turn and handles each as a turn, in order.</summary>
@@ -192,9 +202,9 @@ public sealed partial class InterviewGrain
                 break;
 
             case GoingAway goingAway:
-                // Reconnecting ahead of the provider's own deadline is the failover seam's job; until then the
-                // session runs until it fails, and the loss ends the interview cleanly.
-                _logger.LogWarning("Interview {InterviewId}: the provider is going away in {TimeLeft}", Id, goingAway.TimeLeft);
+                // Information only: an adapter that can resume (Gemini) does so itself; one that cannot ends its
+                // session, and the loss is handled like any other (reconnect with the transcript).
+                _logger.LogInformation("Interview {InterviewId}: the provider connection goes away in {TimeLeft}", Id, goingAway.TimeLeft);
                 break;
 
             case ProviderError { Fatal: true } error:
@@ -287,11 +297,22 @@ public sealed partial class InterviewGrain
         if (State.Closing && !done.Cancelled)
         {
             await EndAsync(EndReasons.Completed);
+            return;
+        }
+
+        if (response is not null && response.EndedQuietly(done))
+        {
+            await RollOverSessionIfDueAsync();
         }
     }
 
     private async Task RunToolAsync(IRealtimeSession session, ToolCall call, DateTimeOffset now)
     {
+        if (_response is not null)
+        {
+            _response.CalledTool = true;
+        }
+
         var outcome = InterviewToolRunner.Run(State, call.Name, call.ArgumentsJson);
         _logger.LogInformation("Interview {InterviewId}: tool {Tool} → {Result}", Id, call.Name, outcome.ResultJson);
         if (!ReferenceEquals(outcome.State, State))
@@ -310,19 +331,24 @@ public sealed partial class InterviewGrain
     }
 
     /// <summary>
-    /// The provider session is gone for good (it failed, closed, or could not open). This is the one place a later
-    /// reconnect-or-fail-over policy plugs in; today the interview ends with provider_unavailable.
+    /// The provider session failed, closed or could not open: reconnect (see InterviewGrain.Resilience.cs). Late
+    /// reports about a session that was already replaced are ignored.
     /// </summary>
-    private async Task OnProviderSessionLostAsync(IRealtimeSession? session, string reason)
+    private Task OnProviderSessionLostAsync(IRealtimeSession? session, string reason)
     {
         if (session is not null && session != _session)
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        _logger.LogError("Interview {InterviewId}: provider session lost ({Reason})", Id, reason);
-        Send(ServerEvents.Notice("The interviewer is unavailable, so the interview has to end here. We are sorry.", Time.GetUtcNow()));
-        await EndAsync(EndReasons.ProviderUnavailable);
+        _logger.LogWarning("Interview {InterviewId}: provider session lost ({Reason})", Id, reason);
+        CloseProviderSession();
+        if (State.Status == InterviewStatus.InProgress)
+        {
+            BeginReconnecting(reason);
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Stops listening to the session and disposes it off the turn (disposal may wait on the provider's I/O).</summary>

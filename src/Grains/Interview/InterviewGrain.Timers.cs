@@ -30,7 +30,7 @@ public sealed partial class InterviewGrain
         await RegisterOrUpdateReminder(HardCapReminder, CapAt - now, TimeSpan.Zero);
         ScheduleCapTimer();
         ScheduleTimeWarning();
-        await OpenProviderSessionAsync();
+        await EnsureProviderSessionAsync();
     }
 
     private void ScheduleCapTimer()
@@ -107,6 +107,7 @@ public sealed partial class InterviewGrain
         _capTimer = null;
         _warningTimer?.Dispose();
         _warningTimer = null;
+        StopResilienceTimers();
     }
 
     private static string Describe(TimeSpan remaining) => remaining.TotalSeconds switch

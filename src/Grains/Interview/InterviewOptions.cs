@@ -16,6 +16,18 @@ public sealed class InterviewOptions
     /// <summary>A started interview with no candidate connected for this long ends with idle_timeout.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The provider to fail over to when the interview's own provider cannot be reached after
+    /// <see cref="ProviderReconnectAttempts"/>; null: none, the interview ends as provider_unavailable.
+    /// </summary>
+    public string? FallbackProvider { get; set; }
+
+    /// <summary>How many times a lost provider session is reopened (seeded with the transcript) before failing over.</summary>
+    public int ProviderReconnectAttempts { get; set; } = 3;
+
+    /// <summary>The wait before the first reconnect attempt; it doubles with each further attempt.</summary>
+    public TimeSpan ProviderReconnectDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>The largest audio frame accepted from the candidate, in bytes.</summary>
     public int MaxAudioFrameBytes { get; set; } = ProtocolLimits.DefaultMaxAudioFrameBytes;
 }

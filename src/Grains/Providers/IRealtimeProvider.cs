@@ -60,23 +60,6 @@ public sealed record RealtimeSessionOptions(
     string? Model = null,
     TurnDetectionSettings? TurnDetection = null);
 
-/// <summary>
-/// How the end of the candidate's turn is found. Server VAD: the provider detects it (threshold 0..1, audio kept
-/// before speech, silence that ends a turn). Push-to-talk: only an explicit commit (`send_for_AI_processing`) ends
-/// a turn. Null fields take the provider's configured defaults.
-/// </summary>
-public sealed record TurnDetectionSettings(
-    TurnDetectionMode Mode,
-    double? Threshold = null,
-    int? PrefixPaddingMs = null,
-    int? SilenceDurationMs = null);
-
-public enum TurnDetectionMode
-{
-    ServerVad,
-    PushToTalk,
-}
-
 /// <summary>The structured facts of the interview, for providers (the offline one) that do not read prompts.</summary>
 public sealed record InterviewBrief(
     string CandidateName,

@@ -113,41 +113,6 @@ public sealed class InterviewProviderEventTests
     }
 
     [Fact]
-    public async Task A_fatal_provider_error_ends_the_interview_as_provider_unavailable()
-    {
-        var provider = new ScriptedProvider();
-        await using var cluster = await InterviewCluster.StartAsync(extraProvider: provider);
-        var (candidate, session, grain) = await StartScriptedAsync(cluster, provider);
-        await using var _ = candidate;
-
-        session.Emit(new ProviderError("rate_limited", "slow down", Fatal: false));
-        candidate.SendJson("""{"type":"ping"}""");
-        await candidate.NextAsync("pong");
-        Assert.Equal(InterviewStatus.InProgress, (await grain.GetSnapshot())!.Status);
-
-        session.Emit(new ProviderError("server_error", "the model crashed", Fatal: true));
-
-        Assert.False(string.IsNullOrWhiteSpace((await candidate.NextAsync("notice")).GetProperty("message").GetString()));
-        Assert.Equal("provider_unavailable", (await candidate.NextAsync("interview_ended")).GetProperty("reason").GetString());
-        Assert.Equal(EndReasons.ProviderUnavailable, (await grain.GetSnapshot())!.EndReason);
-    }
-
-    [Fact]
-    public async Task A_provider_that_hangs_up_ends_the_interview_as_provider_unavailable()
-    {
-        var provider = new ScriptedProvider();
-        await using var cluster = await InterviewCluster.StartAsync(extraProvider: provider);
-        var (candidate, session, grain) = await StartScriptedAsync(cluster, provider);
-        await using var _ = candidate;
-
-        session.Hangup();
-
-        Assert.Equal("provider_unavailable", (await candidate.NextAsync("interview_ended")).GetProperty("reason").GetString());
-        Assert.Equal(1000, (await candidate.DrainUntilClosedAsync()).Code);
-        Assert.Equal(EndReasons.ProviderUnavailable, (await grain.GetSnapshot())!.EndReason);
-    }
-
-    [Fact]
     public async Task Candidate_audio_commits_and_typed_answers_reach_the_provider()
     {
         var provider = new ScriptedProvider();

@@ -19,8 +19,32 @@ internal sealed class ScriptedProvider : IRealtimeProvider
 
     public bool IsConfigured => true;
 
+    /// <summary>When set, the grain must roll sessions over before this age.</summary>
+    public TimeSpan? MaxSessionDuration { get; set; }
+
+    TimeSpan? IRealtimeProvider.MaxSessionDuration => MaxSessionDuration;
+
+    /// <summary>How many of the next connection attempts fail (the provider is unreachable); -1: all of them.</summary>
+    public int FailingConnections { get; set; }
+
+    /// <summary>Connection attempts made, failed ones included.</summary>
+    public int ConnectionAttempts => Volatile.Read(ref _attempts);
+
+    private int _attempts;
+
     public Task<IRealtimeSession> ConnectAsync(RealtimeSessionOptions options, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _attempts);
+        if (FailingConnections != 0)
+        {
+            if (FailingConnections > 0)
+            {
+                FailingConnections--;
+            }
+
+            throw new HttpRequestException("connection refused (scripted)");
+        }
+
         var session = new ScriptedSession(options);
         _sessions.Writer.TryWrite(session);
         return Task.FromResult<IRealtimeSession>(session);
@@ -39,10 +63,14 @@ internal sealed class ScriptedSession(RealtimeSessionOptions options) : IRealtim
 {
     private readonly Channel<ProviderEvent> _events = Channel.CreateUnbounded<ProviderEvent>();
     private readonly Channel<string> _commands = Channel.CreateUnbounded<string>();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _recorded = new();
 
     public RealtimeSessionOptions Options { get; } = options;
 
     public IAsyncEnumerable<ProviderEvent> Events => _events.Reader.ReadAllAsync();
+
+    /// <summary>Every command so far, whether or not a test has awaited it.</summary>
+    public IReadOnlyCollection<string> RecordedCommands => [.. _recorded];
 
     public void Emit(params ProviderEvent[] events)
     {
@@ -94,6 +122,7 @@ internal sealed class ScriptedSession(RealtimeSessionOptions options) : IRealtim
 
     private ValueTask Record(string command)
     {
+        _recorded.Enqueue(command);
         _commands.Writer.TryWrite(command);
         return ValueTask.CompletedTask;
     }
