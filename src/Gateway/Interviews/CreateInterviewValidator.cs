@@ -50,6 +50,16 @@ public static class CreateInterviewValidator
             errors["maxDurationMinutes"] = [$"maxDurationMinutes must be between 1 and {InterviewLimits.MaxDurationMinutes}."];
         }
 
+        var provider = Normalise(request.Provider)?.ToLowerInvariant();
+        if (provider is not null && !ProviderNames.All.Contains(provider))
+        {
+            errors["provider"] = [$"provider must be one of {string.Join(", ", ProviderNames.All)}."];
+        }
+
+        var voice = CheckIdentifier(errors, "voice", request.Voice);
+        var model = CheckIdentifier(errors, "model", request.Model);
+        var turnDetection = ValidateTurnDetection(request.TurnDetection, errors);
+
         if (errors.Count > 0)
         {
             return null;
@@ -63,6 +73,10 @@ public static class CreateInterviewValidator
             Level = level!.Value,
             Questions = questions,
             MaxDurationMinutes = request.MaxDurationMinutes ?? InterviewLimits.MaxDurationMinutes,
+            Provider = provider,
+            Voice = voice,
+            Model = model,
+            TurnDetection = turnDetection,
         };
 
         // The grain enforces the domain's own rules too; checking them here turns a rule added there into a 400
@@ -82,6 +96,54 @@ public static class CreateInterviewValidator
     }
 
     private static string? Normalise(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>Voice and model names go to the provider as they are: short, plain identifiers only.</summary>
+    private static string? CheckIdentifier(Dictionary<string, string[]> errors, string field, string? value)
+    {
+        var trimmed = Normalise(value);
+        if (trimmed is not null && (trimmed.Length > 100 || !trimmed.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':')))
+        {
+            errors[field] = [$"{field} must be at most 100 letters, digits, '-', '_', '.' or ':'."];
+        }
+
+        return trimmed;
+    }
+
+    private static TurnDetectionSettings? ValidateTurnDetection(TurnDetectionRequest? request, Dictionary<string, string[]> errors)
+    {
+        if (request is null)
+        {
+            return null;
+        }
+
+        TurnDetectionMode? mode = Normalise(request.Mode)?.ToLowerInvariant() switch
+        {
+            null or "server_vad" => TurnDetectionMode.ServerVad,
+            "push_to_talk" or "none" => TurnDetectionMode.PushToTalk,
+            _ => null,
+        };
+        if (mode is null)
+        {
+            errors["turnDetection.mode"] = ["turnDetection.mode must be server_vad or push_to_talk."];
+        }
+
+        if (request.Threshold is < 0 or > 1)
+        {
+            errors["turnDetection.threshold"] = ["turnDetection.threshold must be between 0 and 1."];
+        }
+
+        if (request.PrefixPaddingMs is < 0 or > 2000)
+        {
+            errors["turnDetection.prefixPaddingMs"] = ["turnDetection.prefixPaddingMs must be between 0 and 2000."];
+        }
+
+        if (request.SilenceDurationMs is < 100 or > 5000)
+        {
+            errors["turnDetection.silenceDurationMs"] = ["turnDetection.silenceDurationMs must be between 100 and 5000."];
+        }
+
+        return mode is null ? null : new TurnDetectionSettings(mode.Value, request.Threshold, request.PrefixPaddingMs, request.SilenceDurationMs);
+    }
 
     private static void CheckText(Dictionary<string, string[]> errors, string field, string? value, int maxLength)
     {

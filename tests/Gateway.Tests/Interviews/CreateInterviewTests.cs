@@ -49,6 +49,47 @@ public sealed class CreateInterviewTests(GatewayFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Provider_voice_and_turn_detection_are_chosen_per_interview()
+    {
+        using var timeout = TestTimeout.Start();
+        using var response = await _client.PostAsJsonAsync("api/interviews", new
+        {
+            candidateName = "Ada",
+            jobTitle = "Engineer",
+            provider = "OpenAI",
+            voice = "verse",
+            turnDetection = new { mode = "push_to_talk" },
+        }, timeout.Token);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>(timeout.Token)).GetProperty("id").GetString();
+
+        var (_, interview) = await _client.GetJsonAsync($"api/interviews/{id}", timeout.Token);
+
+        Assert.Equal("openai", interview.GetProperty("provider").GetString());
+        Assert.Equal("verse", interview.GetProperty("voice").GetString());
+    }
+
+    [Fact]
+    public async Task An_unknown_provider_and_out_of_range_turn_detection_are_named()
+    {
+        using var timeout = TestTimeout.Start();
+        var body = new
+        {
+            candidateName = "Ada",
+            jobTitle = "Engineer",
+            provider = "skynet",
+            voice = "a voice; rm -rf",
+            turnDetection = new { mode = "telepathy", threshold = 1.5, prefixPaddingMs = -1, silenceDurationMs = 10 },
+        };
+
+        var problem = await PostExpectingProblemAsync(JsonContent.Create(body), HttpStatusCode.BadRequest, "validation_failed", timeout.Token);
+
+        Assert.Equal(
+            ["provider", "turnDetection.mode", "turnDetection.prefixPaddingMs", "turnDetection.silenceDurationMs", "turnDetection.threshold", "voice"],
+            problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
     public async Task More_than_30_questions_are_refused()
     {
         using var timeout = TestTimeout.Start();
