@@ -7,6 +7,7 @@ public static class EmulatorRoutes
 {
     public static void MapAll(WebApplication app, EmulatorOptions options)
     {
+        OpenAIHttp.OpenAIHttpEmulator.Map(app, options);
         OpenAIRealtime.OpenAIRealtimeEmulator.Map(app, options);
         // Each provider's emulator adds its Map call here as it lands.
     }

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace SyncHire.Grains.Providers.Pipeline;
+
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the STT→LLM→TTS provider ("pipeline") with its settings from "Providers:Pipeline". Bad settings
+    /// stop the host at start-up; a missing key only leaves the provider unconfigured.
+    /// </summary>
+    public static IServiceCollection AddPipelineProvider(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PipelineProviderOptions>()
+            .Bind(configuration.GetSection(PipelineProviderOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelineProviderOptions>, PipelineProviderOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRealtimeProvider, PipelineProvider>());
+        return services;
+    }
+
+    private sealed class PipelineProviderOptionsValidator : IValidateOptions<PipelineProviderOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, PipelineProviderOptions options)
+        {
+            var problems = options.Problems().ToList();
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
+    }
+}
