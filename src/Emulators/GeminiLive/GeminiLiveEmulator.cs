@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text.Json;
+using SyncHire.Emulators.Shared;
+
+namespace SyncHire.Emulators.GeminiLive;
+
+/// <summary>
+/// The Gemini Live emulator's shared state: conversations saved under their resumption handles (so a new connection
+/// carrying a handle continues the same conversation), and a record of every connection's setup for tests.
+/// </summary>
+public sealed class GeminiLiveEmulator(EmulatorOptions options, GeminiLiveEmulatorSettings settings)
+{
+    private readonly ConcurrentDictionary<string, ResumptionState> _handles = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<GeminiLiveConnectionRecord> _connections = new();
+
+    public EmulatorOptions Options { get; } = options;
+
+    public GeminiLiveEmulatorSettings Settings { get; } = settings;
+
+    /// <summary>Every connection that completed setup, oldest first.</summary>
+    public IReadOnlyList<GeminiLiveConnectionRecord> Connections => [.. _connections];
+
+    /// <summary>Connections refused before setup (bad key, refused by a fault).</summary>
+    public int RejectedConnections => _rejected;
+
+    private int _rejected;
+
+    /// <summary>The conversation a handle stands for, as it was when the handle was issued.</summary>
+    public IReadOnlyList<ConversationItem>? ConversationAt(string handle) =>
+        _handles.TryGetValue(handle, out var state) ? state.Conversation : null;
+
+    internal string Save(string conversationId, IEnumerable<ConversationItem> conversation)
+    {
+        var handle = "h-" + Guid.NewGuid().ToString("N");
+        _handles[handle] = new ResumptionState(conversationId, [.. conversation]);
+        return handle;
+    }
+
+    internal bool TryResume(string handle, out ResumptionState state) => _handles.TryGetValue(handle, out state!);
+
+    internal void Record(GeminiLiveConnectionRecord record) => _connections.Enqueue(record);
+
+    internal void CountRejected() => Interlocked.Increment(ref _rejected);
+
+    internal sealed record ResumptionState(string ConversationId, ImmutableArray<ConversationItem> Conversation);
+}
+
+/// <param name="ConversationId">Shared by every connection of one logical conversation (a resumption keeps it).</param>
+/// <param name="Setup">The setup message's "setup" object, as the client sent it.</param>
+/// <param name="ResumedFrom">The handle this connection resumed, or null for a new conversation.</param>
+public sealed record GeminiLiveConnectionRecord(string ConversationId, JsonElement Setup, string? ResumedFrom);

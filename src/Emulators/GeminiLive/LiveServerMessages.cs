@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+
+namespace SyncHire.Emulators.GeminiLive;
+
+/// <summary>The BidiGenerateContentServerMessage shapes the emulator sends (camelCase JSON, one field per message).</summary>
+internal static class LiveServerMessages
+{
+    public static JsonObject SetupComplete() => new() { ["setupComplete"] = new JsonObject() };
+
+    public static JsonObject Audio(ReadOnlySpan<byte> pcm24k) => ServerContent(new JsonObject
+    {
+        ["modelTurn"] = new JsonObject
+        {
+            ["parts"] = new JsonArray(new JsonObject
+            {
+                ["inlineData"] = new JsonObject
+                {
+                    ["mimeType"] = GeminiLiveProtocol.OutputMimeType,
+                    ["data"] = Convert.ToBase64String(pcm24k),
+                },
+            }),
+        },
+    });
+
+    public static JsonObject InputTranscription(string text) =>
+        ServerContent(new JsonObject { ["inputTranscription"] = new JsonObject { ["text"] = text } });
+
+    public static JsonObject OutputTranscription(string text) =>
+        ServerContent(new JsonObject { ["outputTranscription"] = new JsonObject { ["text"] = text } });
+
+    public static JsonObject GenerationComplete() => ServerContent(new JsonObject { ["generationComplete"] = true });
+
+    public static JsonObject TurnComplete() => ServerContent(new JsonObject { ["turnComplete"] = true });
+
+    public static JsonObject Interrupted() => ServerContent(new JsonObject { ["interrupted"] = true });
+
+    public static JsonObject ToolCall(string id, string name, JsonNode? args) => new()
+    {
+        ["toolCall"] = new JsonObject
+        {
+            ["functionCalls"] = new JsonArray(new JsonObject { ["id"] = id, ["name"] = name, ["args"] = args ?? new JsonObject() }),
+        },
+    };
+
+    public static JsonObject ResumptionUpdate(string? newHandle) => new()
+    {
+        ["sessionResumptionUpdate"] = newHandle is null
+            ? new JsonObject { ["resumable"] = false }
+            : new JsonObject { ["newHandle"] = newHandle, ["resumable"] = true },
+    };
+
+    public static JsonObject GoAway(TimeSpan timeLeft) =>
+        new() { ["goAway"] = new JsonObject { ["timeLeft"] = GeminiLiveProtocol.Duration(timeLeft) } };
+
+    private static JsonObject ServerContent(JsonObject content) => new() { ["serverContent"] = content };
+}
