@@ -2,7 +2,7 @@ using System.Data.Common;
 
 namespace SyncHire.Runtime.Storage.Sql;
 
-internal static class DbCommandExtensions
+public static class DbCommandExtensions
 {
     public static void AddParameter(this DbCommand command, string name, object? value)
     {

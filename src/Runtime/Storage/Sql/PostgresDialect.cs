@@ -8,7 +8,7 @@ namespace SyncHire.Runtime.Storage.Sql;
 /// PostgreSQL: READ COMMITTED write transactions that lock the rows they decide on (SELECT ... FOR UPDATE),
 /// and a transaction-scoped advisory lock that serializes schema migration across silos.
 /// </summary>
-internal sealed class PostgresDialect(string connectionString) : SqlDialect
+public sealed class PostgresDialect(string connectionString) : SqlDialect
 {
     /// <summary>Arbitrary constant shared by every silo: "SyncHire" schema migration.</summary>
     private const long MigrationLockKey = 0x53796E6348697265;

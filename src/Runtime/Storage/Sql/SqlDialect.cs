@@ -6,7 +6,7 @@ namespace SyncHire.Runtime.Storage.Sql;
 /// What differs between the engines behind <see cref="SqlClusterStorage"/>. Everything else (upserts with
 /// ON CONFLICT, RETURNING, parameters) is written once in SQL both PostgreSQL and SQLite accept.
 /// </summary>
-internal abstract class SqlDialect : IAsyncDisposable
+public abstract class SqlDialect : IAsyncDisposable
 {
     /// <summary>Column type for Unix-millisecond times and other 64-bit integers.</summary>
     public abstract string BigIntType { get; }

@@ -9,7 +9,7 @@ namespace SyncHire.Runtime.Storage.Sql;
 /// reads first and then upgrades can fail with "database is locked" without waiting; an immediate one cannot.
 /// Holding the write lock for the whole transaction also makes it exclusive, so no row locks are needed.
 /// </summary>
-internal sealed class SqliteDialect(string connectionString) : SqlDialect
+public sealed class SqliteDialect(string connectionString) : SqlDialect
 {
     private const int BusyTimeoutMs = 5000;
 

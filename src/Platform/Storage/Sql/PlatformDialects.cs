@@ -1,0 +1,43 @@
+using Microsoft.Data.Sqlite;
+using SyncHire.Runtime.Storage.Sql;
+
+namespace SyncHire.Platform.Storage.Sql;
+
+/// <summary>The runtime's dialect for the cluster's configured engine, so platform tables live in the same database.</summary>
+internal static class PlatformDialects
+{
+    public static SqlDialect Create(string provider, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+
+        switch (provider.Trim().ToLowerInvariant())
+        {
+            case ClusterStorageFactory.Sqlite:
+                EnsureSqliteFolder(connectionString);
+                return new SqliteDialect(connectionString);
+            case ClusterStorageFactory.Postgres or "postgresql":
+                return new PostgresDialect(connectionString);
+            default:
+                throw new ArgumentException(
+                    $"Unknown storage provider '{provider}' in Cluster:Storage. Use '{ClusterStorageFactory.Sqlite}' or '{ClusterStorageFactory.Postgres}'.",
+                    nameof(provider));
+        }
+    }
+
+    // The platform initializer may run before the cluster's, which is otherwise what creates the file's folder.
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(path) || path == ":memory:")
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using SyncHire.Platform.Tenants;
+using SyncHire.Platform.Usage;
+using SyncHire.Runtime.Storage.Sql;
+
+namespace SyncHire.Platform.Storage.Sql;
+
+public sealed partial class SqlPlatformStore
+{
+    public async Task RecordUsageAsync(IReadOnlyCollection<UsageRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        foreach (var record in records)
+        {
+            RequireValid(record);
+        }
+
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await _dialect.BeginWriteTransactionAsync(connection, cancellationToken);
+        foreach (var record in records)
+        {
+            await using var insert = connection.CreateCommand(
+                transaction,
+                "INSERT INTO platform_usage (interview_id, tenant_id, kind, amount, at_ms) VALUES (@interview, @tenant, @kind, @amount, @at)");
+            insert.AddParameter("interview", record.InterviewId);
+            insert.AddParameter("tenant", record.TenantId);
+            insert.AddParameter("kind", record.Kind);
+            insert.AddParameter("amount", record.Amount);
+            insert.AddParameter("at", ToMs(record.At));
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<UsageTotal>> SumUsageAsync(string tenantId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        if (to < from)
+        {
+            throw new ArgumentException("The period ends before it starts.", nameof(to));
+        }
+
+        var totals = await QueryAsync(
+            "SELECT kind, SUM(amount) FROM platform_usage WHERE tenant_id = @tenant AND at_ms >= @from AND at_ms < @to GROUP BY kind",
+            command =>
+            {
+                command.AddParameter("tenant", tenantId);
+                command.AddParameter("from", ToMs(from));
+                command.AddParameter("to", ToMs(to));
+            },
+            reader => new UsageTotal(reader.GetString(0), Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture)),
+            cancellationToken);
+
+        // Ordinal order in C#: the database's collation (e.g. en_US on PostgreSQL) would weigh '_' differently.
+        return [.. totals.OrderBy(total => total.Kind, StringComparer.Ordinal)];
+    }
+
+    public Task<int> DeleteUsageAsync(string tenantId, string interviewId, CancellationToken cancellationToken) =>
+        DeleteByInterviewAsync("platform_usage", tenantId, interviewId, cancellationToken);
+
+    private static void RequireValid(UsageRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        RequireText(record.InterviewId, MaxIdLength, nameof(record.InterviewId));
+        TenantIds.Require(record.TenantId, nameof(record.TenantId));
+        if (!UsageKinds.IsValid(record.Kind))
+        {
+            throw new ArgumentException(
+                $"Usage kind '{record.Kind}' is not 1–{UsageKinds.MaxLength} lowercase letters, digits or '_'.", nameof(record.Kind));
+        }
+
+        if (!double.IsFinite(record.Amount) || record.Amount < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(record.Amount), record.Amount, "A usage amount is a finite number, zero or more.");
+        }
+    }
+}

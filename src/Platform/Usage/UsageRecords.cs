@@ -1,0 +1,22 @@
+namespace SyncHire.Platform.Usage;
+
+/// <summary>An amount of one kind of usage an interview consumed at a moment (e.g. 12.5 audio seconds in).</summary>
+public sealed record UsageRecord(string InterviewId, string TenantId, string Kind, double Amount, DateTimeOffset At);
+
+/// <summary>The sum of one kind over a period.</summary>
+public sealed record UsageTotal(string Kind, double Amount);
+
+/// <summary>The kinds the interview pipeline records. Others are allowed (lowercase letters, digits, '_').</summary>
+public static class UsageKinds
+{
+    public const string AudioInSeconds = "audio_in_seconds";
+    public const string AudioOutSeconds = "audio_out_seconds";
+    public const string InputTokens = "input_tokens";
+    public const string OutputTokens = "output_tokens";
+    public const string CachedTokens = "cached_tokens";
+
+    public const int MaxLength = 64;
+
+    public static bool IsValid(string? kind) =>
+        !string.IsNullOrEmpty(kind) && kind.Length <= MaxLength && kind.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_');
+}
