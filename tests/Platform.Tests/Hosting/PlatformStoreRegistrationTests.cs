@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SyncHire.Platform.Hosting;
+using SyncHire.Platform.Interviews;
+using SyncHire.Platform.Tenants;
+using SyncHire.Runtime.Tests.Storage;
+using Xunit;
+
+namespace SyncHire.Platform.Tests.Hosting;
+
+/// <summary>The store as an app gets it: from the "Cluster" database settings, migrated and bootstrapped at startup.</summary>
+public sealed class PlatformStoreRegistrationTests
+{
+    private const string AcmeKey = "dev-key-acme-0123456789";
+    private const string GlobexKey = "dev-key-globex-0123456789";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task StartingTheHostMigratesTheDatabaseAndMakesBootstrapKeysValid()
+    {
+        await using var database = SqliteTestDatabase.Create();
+
+        // Two starts on the same database: the second must find everything in place and change nothing.
+        for (var start = 0; start < 2; start++)
+        {
+            using var host = BuildHost(database, $"acme={AcmeKey}; globex={GlobexKey}");
+            await host.StartAsync(Ct);
+
+            var tenants = host.Services.GetRequiredService<ITenantDirectory>();
+            Assert.Equal("acme", (await tenants.FindByApiKeyAsync(AcmeKey, Ct))?.TenantId);
+            Assert.Equal("globex", (await tenants.FindByApiKeyAsync(GlobexKey, Ct))?.TenantId);
+            Assert.Single(await tenants.ListApiKeysAsync("acme", Ct));
+            Assert.Same(host.Services.GetRequiredService<IPlatformStore>(), host.Services.GetRequiredService<IInterviewIndex>());
+
+            await host.StopAsync(Ct);
+            await ((IAsyncDisposable)host.Services.GetRequiredService<IPlatformStore>()).DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public void MalformedBootstrapKeysStopRegistrationWithoutEchoingTheKey()
+    {
+        var services = new ServiceCollection();
+        var configuration = Configuration("sqlite", "Data Source=unused.db", "acme=short");
+
+        var error = Assert.Throws<FormatException>(() => services.AddPlatformStore(configuration));
+
+        Assert.Contains("acme", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("short", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnUnknownStorageEngineIsNamedWhenTheStoreIsFirstNeeded()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddPlatformStore(Configuration("oracle", "Data Source=x", bootstrapKeys: null));
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<ArgumentException>(() => provider.GetRequiredService<IPlatformStore>());
+        Assert.Contains("oracle", error.Message, StringComparison.Ordinal);
+    }
+
+    private static IHost BuildHost(ITestDatabase database, string bootstrapKeys)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var configuration = Configuration(database.Provider, database.ConnectionString, bootstrapKeys);
+        builder.Services.AddLogging();
+        builder.Services.AddPlatformStore(configuration);
+        return builder.Build();
+    }
+
+    private static IConfiguration Configuration(string storage, string connectionString, string? bootstrapKeys) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Cluster:Storage"] = storage,
+                ["Cluster:ConnectionString"] = connectionString,
+                ["Platform:BootstrapApiKeys"] = bootstrapKeys,
+            })
+            .Build();
+}

@@ -1,0 +1,43 @@
+using Xunit;
+
+namespace SyncHire.Platform.Tests.Storage;
+
+public abstract partial class PlatformStoreContract
+{
+    [Fact]
+    public async Task InitializingAgainKeepsEverythingWritten()
+    {
+        var store = await NewStoreAsync();
+        Assert.True(await store.CreateTenantAsync("acme", "Acme Hiring", Ct));
+
+        await store.InitializeAsync(Ct);
+        await (await NewStoreAsync(initialize: false)).InitializeAsync(Ct);
+
+        Assert.Equal("Acme Hiring", (await store.GetTenantAsync("acme", Ct))?.Name);
+        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM platform_schema_version"));
+    }
+
+    [Fact]
+    public async Task ProcessesStartingAtOnceBesideTheClusterAllInitializeTheSameSchema()
+    {
+        var cluster = await NewClusterStorageAsync();
+
+        // Eight platform stores and the cluster's own migration, all on an empty database at the same moment.
+        var clusterInit = Task.Run(() => cluster.InitializeAsync(Ct), Ct);
+        var initialized = await RaceAsync(8, async (store, _) =>
+        {
+            await store.InitializeAsync(Ct);
+            return true;
+        }, warmUp: false);
+        await clusterInit;
+
+        Assert.All(initialized, Assert.True);
+        var store = await NewStoreAsync(initialize: false);
+        Assert.True(await store.CreateTenantAsync("acme", "Acme", Ct));
+        Assert.Equal("acme", (await store.GetTenantAsync("acme", Ct))?.Id);
+        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM platform_schema_version WHERE version = 1"));
+        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM platform_schema_version"));
+        Assert.Equal(1, await ScalarAsync("SELECT MAX(version) FROM schema_version"));
+        Assert.Empty(await cluster.ReadSilosAsync(Ct));
+    }
+}
