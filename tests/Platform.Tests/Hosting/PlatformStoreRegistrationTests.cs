@@ -35,7 +35,6 @@ public sealed class PlatformStoreRegistrationTests
             Assert.Same(host.Services.GetRequiredService<IPlatformStore>(), host.Services.GetRequiredService<IInterviewIndex>());
 
             await host.StopAsync(Ct);
-            await ((IAsyncDisposable)host.Services.GetRequiredService<IPlatformStore>()).DisposeAsync();
         }
     }
 

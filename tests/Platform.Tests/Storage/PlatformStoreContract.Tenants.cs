@@ -47,7 +47,7 @@ public abstract partial class PlatformStoreContract
     }
 
     [Fact]
-    public async Task UnknownAltereOrOversizedKeysFindNoTenant()
+    public async Task UnknownAlteredOrOversizedKeysFindNoTenant()
     {
         var store = await NewStoreAsync();
         await store.CreateTenantAsync("acme", "Acme", Ct);
