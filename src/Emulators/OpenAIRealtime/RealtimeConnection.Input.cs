@@ -16,6 +16,9 @@ internal sealed partial class RealtimeConnection
     private TimeSpan _voiceActivityBase;
     private string? _speechItemId;
 
+    // Without turn detection, the speech heard since the last commit (the VAD still measures it).
+    private TimeSpan _bufferedSpeech;
+
     private static EmulatedVoiceActivity NewVoiceActivity(RealtimeTurnDetection? detection) =>
         new(RealtimeSessionConfig.PcmRate, 0.04 * (detection?.Threshold ?? 0.5), detection?.SilenceDurationMs ?? 200);
 
@@ -50,6 +53,10 @@ internal sealed partial class RealtimeConnection
             activity = _voiceActivity.Append(pcm);
             detection = _config.TurnDetection;
             offsetBase = _voiceActivityBase;
+            if (detection is null)
+            {
+                _bufferedSpeech += activity.Where(a => !a.Started).Aggregate(TimeSpan.Zero, (sum, a) => sum + a.SpeechLength);
+            }
         }
 
         if (detection is null)
@@ -112,7 +119,7 @@ internal sealed partial class RealtimeConnection
                     $"Error committing input audio buffer: buffer too small. Expected at least 100ms of audio, but buffer only has {buffered * 1000.0 / 2 / RealtimeSessionConfig.PcmRate:0.00}ms of audio.");
             }
 
-            speech = _voiceActivity.Flush();
+            speech = _bufferedSpeech + _voiceActivity.Flush();
             if (speech == TimeSpan.Zero)
             {
                 // Nothing crossed the VAD threshold: the model still "hears" the whole buffer.
@@ -129,6 +136,7 @@ internal sealed partial class RealtimeConnection
         {
             _inputBuffer.SetLength(0);
             _voiceActivity.Flush();
+            _bufferedSpeech = TimeSpan.Zero;
         }
 
         _speechItemId = null;
@@ -144,6 +152,7 @@ internal sealed partial class RealtimeConnection
         lock (_gate)
         {
             _inputBuffer.SetLength(0);
+            _bufferedSpeech = TimeSpan.Zero;
             previous = LastItemIdLocked();
             _conversation.Add(new ConversationEntry(itemId, new ConversationItem.UserMessage(text)));
             transcriptionModel = _config.TranscriptionModel;

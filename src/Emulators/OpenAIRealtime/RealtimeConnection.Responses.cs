@@ -91,6 +91,11 @@ internal sealed partial class RealtimeConnection
         {
             // The socket is gone; the session is over.
         }
+        catch (Exception exception)
+        {
+            // An emulator bug must show up in the client's tests, not as a silent stall.
+            await SendErrorAsync(new RealtimeProtocolException("server_error", "server_error", $"Emulator failure: {exception}"), null);
+        }
         finally
         {
             lock (_gate)
@@ -109,7 +114,8 @@ internal sealed partial class RealtimeConnection
     private async Task<(JsonNode Item, string Heard)> SpeakAsync(ActiveResponse response, int outputIndex, string text)
     {
         var itemId = NewId("item");
-        var entry = new ConversationEntry(itemId, new ConversationItem.AssistantMessage(text)) { SpokenText = text };
+        var pcm = EmulatedSpeech.Synthesize(text, OutputRate);
+        var entry = new ConversationEntry(itemId, new ConversationItem.AssistantMessage(text)) { SpokenText = text, SpokenMs = (int)(pcm.Length * 1000L / 2 / OutputRate) };
         string? previous;
         lock (_gate)
         {
@@ -124,7 +130,6 @@ internal sealed partial class RealtimeConnection
         await SendAsync(Event("conversation.item.added", ("previous_item_id", previous), ("item", started)));
         await SendAsync(PartEvent("response.content_part.added", part, ("part", new JsonObject { ["type"] = "audio", ["transcript"] = "" })));
 
-        var pcm = EmulatedSpeech.Synthesize(text, OutputRate);
         var words = text.Split(' ');
         var chunkBytes = Math.Max(2, (int)(OutputRate * _options.AudioChunk.TotalSeconds) * 2);
         var chunks = (pcm.Length + chunkBytes - 1) / chunkBytes;
@@ -239,9 +244,9 @@ internal sealed partial class RealtimeConnection
                     $"Audio content of {entry.AudioMs}ms is already shorter than {audioEndMs}ms", "audio_end_ms");
             }
 
-            // The model remembers saying only what was heard, in proportion to the audio played.
+            // The model remembers saying only what was heard: the words in proportion to the audio played.
             var words = spoken.Split(' ');
-            var heard = entry.AudioMs == 0 ? 0 : (int)Math.Ceiling((double)words.Length * audioEndMs / entry.AudioMs);
+            var heard = (int)Math.Ceiling((double)words.Length * audioEndMs / Math.Max(1, entry.SpokenMs));
             entry.Item = new ConversationItem.AssistantMessage(string.Join(' ', words[..Math.Min(heard, words.Length)]));
             RecordConversationLocked();
         }

@@ -285,7 +285,8 @@ internal sealed partial class RealtimeConnection
         var serverEvent = new JsonObject { ["event_id"] = NewId("event"), ["type"] = type };
         foreach (var (name, value) in fields)
         {
-            serverEvent[name] = value;
+            // A node belongs to one parent; values shared between events are copied.
+            serverEvent[name] = value?.Parent is null ? value : value.DeepClone();
         }
 
         return serverEvent;
@@ -309,6 +310,9 @@ internal sealed partial class RealtimeConnection
 
         /// <summary>The text the assistant said in full, before any truncation.</summary>
         public string? SpokenText { get; init; }
+
+        /// <summary>The length of the whole spoken text's audio, in milliseconds.</summary>
+        public int SpokenMs { get; init; }
 
         /// <summary>Assistant audio generated for this item so far, in milliseconds.</summary>
         public int AudioMs { get; set; }
