@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SyncHire.Grains.Interfaces;
+using Xunit;
 using SyncHire.Grains.Prompts;
 using SyncHire.Grains.Providers;
 using SyncHire.Grains.Questions;
