@@ -15,9 +15,8 @@ internal static class DocxTextReader
 {
     public static ExtractedDocument Read(byte[] docx, CvOptions options, CancellationToken cancellationToken)
     {
+        ZipPackageGuard.Inspect(docx, options.Docx);
         using var package = new MemoryStream(docx, writable: false);
-        ZipPackageGuard.Inspect(package, options.Docx);
-        package.Position = 0;
         try
         {
             var settings = new OpenSettings { MaxCharactersInPart = options.Docx.MaxUncompressedBytes };

@@ -36,7 +36,7 @@ internal static class DocxFiles
         using var file = new MemoryStream();
         using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
         {
-            using var entry = zip.CreateEntry("word/document.xml", CompressionLevel.SmallestSize).Open();
+            using var entry = zip.CreateEntry("word/document.xml", CompressionLevel.Optimal).Open();
             var zeros = new byte[1024 * 1024];
             for (long written = 0; written < uncompressedBytes; written += zeros.Length)
                 entry.Write(zeros, 0, (int)Math.Min(zeros.Length, uncompressedBytes - written));
