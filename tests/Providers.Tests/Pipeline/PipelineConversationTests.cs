@@ -75,6 +75,7 @@ public sealed class PipelineConversationTests : IAsyncLifetime
 
         var transcription = Assert.Single(_host.Log.TranscriptionRequests);
         Assert.Equal(("whisper-1", 16_000, 1), (transcription.Model, transcription.Wav.SampleRate, transcription.Wav.Channels));
+        Assert.Equal(("json", "en"), (transcription.ResponseFormat, transcription.Language));
         // From just before the speech to the end of the pause that ended it, not the whole stream.
         Assert.InRange(transcription.Wav.Duration, TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(3.6));
 
@@ -166,6 +167,50 @@ public sealed class PipelineConversationTests : IAsyncLifetime
 
         Assert.Equal([typeof(SpeechStarted), typeof(SpeechStopped), typeof(ResponseStarted)], reply.Events.Take(3).Select(e => e.GetType()));
         Assert.Equal(EmulatedSpeech.Transcribe(TimeSpan.FromSeconds(2.5)), reply.CandidateTranscript);
+    }
+
+    [Fact]
+    public async Task A_commit_after_the_pause_already_ended_the_turn_asks_nothing_more()
+    {
+        await using var session = await _host.ConnectAsync();
+        await using var driver = new PipelineInterviewDriver(session, PipelineTestHost.Questions);
+        await session.CreateResponseAsync(driver.Token);
+        await driver.ReadResponseAsync();
+        await CandidateSpeech.SendAsync(session, CandidateSpeech.Answer(TimeSpan.FromSeconds(2.5)), driver.Token);
+        await driver.ReadResponseAsync();
+
+        // The original client sends `send_for_AI_processing` after a second of silence, when VAD has already ended the turn.
+        await CandidateSpeech.SendAsync(session, CandidateSpeech.Silence(TimeSpan.FromSeconds(1)), driver.Token);
+        await session.CommitTurnAsync(driver.Token);
+        await session.SendTextAsync("I also wrote the runbook for it.", driver.Token);
+        var next = await driver.ReadResponseAsync();
+
+        Assert.IsType<ResponseStarted>(next.Events[0]);
+        Assert.Equal("I also wrote the runbook for it.", Assert.IsType<InputTranscriptDelta>(next.Events[1]).Text);
+        Assert.Single(_host.Log.TranscriptionRequests);
+    }
+
+    [Fact]
+    public async Task The_closing_answer_is_met_with_goodbye_spoken_before_end_interview_is_called()
+    {
+        await using var session = await _host.ConnectAsync();
+        await using var driver = new PipelineInterviewDriver(session, PipelineTestHost.Questions);
+        await session.CreateResponseAsync(driver.Token);
+        await driver.ReadResponseAsync();
+        await session.SendTextAsync("I designed a ledger that kept every write idempotent and ordered per account.", driver.Token);
+        await driver.ReadResponseAsync();
+        await session.SendTextAsync("I start from the timeline of alerts, then compare the last deploy with the metrics.", driver.Token);
+        var closing = await driver.ReadResponseAsync();
+        Assert.EndsWith(InterviewerModel.ClosingQuestion, closing.Done.Text);
+
+        await session.SendTextAsync("No, thank you.", driver.Token);
+        var goodbye = await driver.ReadResponseAsync();
+
+        Assert.Equal("Thank you for your time, Ada Lovelace. This concludes our interview. Goodbye.", goodbye.Done.Text);
+        var order = goodbye.Events.Select(e => e.GetType()).ToList();
+        Assert.True(order.LastIndexOf(typeof(AudioDelta)) < order.IndexOf(typeof(ToolCall)), "goodbye is spoken before the interview is ended");
+        Assert.Equal(InterviewTools.EndInterview, Assert.Single(goodbye.ToolCalls).Name);
+        Assert.False(goodbye.Done.Cancelled);
     }
 
     [Fact]

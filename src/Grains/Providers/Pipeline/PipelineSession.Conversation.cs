@@ -112,46 +112,20 @@ public sealed partial class PipelineSession
                 _ => null,
             };
 
-            if (candidateText is not null)
+            if (candidateText is { Length: 0 })
             {
-                if (candidateText.Length == 0)
-                {
-                    // Noise, not words: nothing to answer, and nothing for the transcript.
-                    _logger.LogInformation("Pipeline: the transcription of a turn was empty; not answering it");
-                    return;
-                }
-
-                Emit(new InputTranscriptDelta(candidateText, IsFinal: true), responseId);
-                _history.Add(new UserChatMessage(candidateText));
+                // Noise, not words: nothing to answer, and nothing for the transcript.
+                _logger.LogInformation("Pipeline: the transcription of a turn was empty; not answering it");
             }
-
-            for (var completions = 0; completions < MaxCompletionsPerResponse && !stop.IsCancellationRequested; completions++)
+            else
             {
-                var completion = await _client.CompleteAsync(ChatMessages(), ChatOptions(), stop.Token).ConfigureAwait(false);
-                var text = string.Concat(completion.Content.Where(p => p.Kind == ChatMessageContentPartKind.Text).Select(p => p.Text)).Trim();
-                if (text.Length > 0)
+                if (candidateText is not null)
                 {
-                    spoken.Add(text);
-                    if (!await SpeakAsync(text, responseId, stop.Token).ConfigureAwait(false))
-                    {
-                        // Interrupted: the words are kept (the candidate heard some), the calls that followed are not made.
-                        _history.Add(new AssistantChatMessage(text));
-                        break;
-                    }
+                    Emit(new InputTranscriptDelta(candidateText, IsFinal: true), responseId);
+                    _history.Add(new UserChatMessage(candidateText));
                 }
 
-                _history.Add(new AssistantChatMessage(completion));
-                if (completion.ToolCalls.Count == 0)
-                {
-                    break;
-                }
-
-                foreach (var call in completion.ToolCalls)
-                {
-                    Emit(new ToolCall(call.Id, call.FunctionName, call.FunctionArguments.ToString()), responseId);
-                }
-
-                await ReceiveToolResultsAsync(completion.ToolCalls.Select(c => c.Id), cancellationToken).ConfigureAwait(false);
+                await CompleteAndSpeakAsync(responseId, spoken, stop.Token, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -167,6 +141,47 @@ public sealed partial class PipelineSession
         }
 
         Emit(new ResponseDone(spoken.Count > 0 ? string.Join(" ", spoken) : null, stop.IsCancellationRequested), responseId);
+    }
+
+    /// <summary>
+    /// Chat completions until the model stops calling tools: its words are spoken as they come, its calls go to the
+    /// caller and their results back into the conversation.
+    /// </summary>
+    private async Task CompleteAndSpeakAsync(int responseId, List<string> spoken, CancellationToken stopToken, CancellationToken cancellationToken)
+    {
+        for (var completions = 0; completions < MaxCompletionsPerResponse && !stopToken.IsCancellationRequested; completions++)
+        {
+            var completion = await _client.CompleteAsync(ChatMessages(), ChatOptions(), stopToken).ConfigureAwait(false);
+            var text = string.Concat(completion.Content.Where(p => p.Kind == ChatMessageContentPartKind.Text).Select(p => p.Text)).Trim();
+            if (text.Length > 0)
+            {
+                spoken.Add(text);
+                if (!await SpeakAsync(text, responseId, stopToken).ConfigureAwait(false))
+                {
+                    // Interrupted: the words are kept (the candidate heard some), the calls that followed are not made.
+                    _history.Add(new AssistantChatMessage(text));
+                    return;
+                }
+            }
+
+            if (completion.ToolCalls.Count == 0)
+            {
+                if (text.Length > 0)
+                {
+                    _history.Add(new AssistantChatMessage(text));
+                }
+
+                return;
+            }
+
+            _history.Add(new AssistantChatMessage(completion));
+            foreach (var call in completion.ToolCalls)
+            {
+                Emit(new ToolCall(call.Id, call.FunctionName, call.FunctionArguments.ToString()), responseId);
+            }
+
+            await ReceiveToolResultsAsync(completion.ToolCalls.Select(c => c.Id), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Waits for the caller's result for each call; turns that arrive meanwhile wait for the next response.</summary>

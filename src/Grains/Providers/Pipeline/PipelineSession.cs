@@ -50,6 +50,7 @@ public sealed partial class PipelineSession : IRealtimeSession
     private readonly List<VoiceActivityEvent> _voiceActivityEvents = [];
     private readonly CandidateAudioBuffer _audio = new(InputSampleRate, MaximumUtterance);
     private TimeSpan? _speechStartedAt;
+    private bool _speechHeardThisTurn;
     private string _instructions;
     private int _responseBeingRead;
     private int _cancelledResponse;
@@ -96,6 +97,7 @@ public sealed partial class PipelineSession : IRealtimeSession
                 if (activity.Kind == VoiceActivityKind.SpeechStarted)
                 {
                     _speechStartedAt = activity.Offset;
+                    _speechHeardThisTurn = true;
                     Emit(new SpeechStarted(activity.Offset));
                     continue;
                 }
@@ -107,21 +109,23 @@ public sealed partial class PipelineSession : IRealtimeSession
                 }
             }
 
-            if (_audio.IsFull)
+            if (!_speechHeardThisTurn)
             {
-                // Nobody pauses for two minutes; send what there is rather than grow without bound.
+                // Nothing said yet: keep only recent audio (trimmed a window at a time, so idle listening copies little).
+                if (Pcm16.Duration(_audio.Length, InputSampleRate) > IdleWindow * 2)
+                {
+                    _audio.DropBefore(_voiceActivity.Position - IdleWindow);
+                }
+            }
+            else if (_audio.IsFull)
+            {
+                // Nobody speaks for two minutes without a pause; send what there is rather than grow without bound.
                 if (_voiceActivity.StopSpeech() is { } stop)
                 {
                     Emit(new SpeechStopped(stop.Offset));
                 }
 
                 EndSpokenTurnLocked();
-            }
-            else if (!_pushToTalk && !_voiceActivity.IsSpeaking && _speechStartedAt is null
-                && Pcm16.Duration(_audio.Length, InputSampleRate) > IdleWindow * 2)
-            {
-                // Trimmed in steps of a window, not per chunk, so idle listening copies little.
-                _audio.DropBefore(_voiceActivity.Position - IdleWindow);
             }
         }
 
@@ -144,7 +148,14 @@ public sealed partial class PipelineSession : IRealtimeSession
                 Emit(new SpeechStopped(stop.Offset));
             }
 
-            // A commit with (almost) no audio, a double click on "send", has nothing to answer.
+            if (!_speechHeardThisTurn)
+            {
+                // Nothing was said since the last turn: a double click on "send", or the client's own "send after
+                // silence" arriving after the pause already ended the turn. Answering silence would only flash "thinking".
+                _audio.TakeFrom(_voiceActivity.Position);
+                return ValueTask.CompletedTask;
+            }
+
             EndSpokenTurnLocked();
         }
 
@@ -172,6 +183,7 @@ public sealed partial class PipelineSession : IRealtimeSession
 
             _audio.TakeFrom(_voiceActivity.Position);
             _speechStartedAt = null;
+            _speechHeardThisTurn = false;
             Post(new TypedTurn(typed));
         }
 
@@ -295,6 +307,7 @@ public sealed partial class PipelineSession : IRealtimeSession
         var from = _pushToTalk || _speechStartedAt is not { } started ? TimeSpan.Zero : started - _prefixPadding;
         var utterance = _audio.TakeFrom(from);
         _speechStartedAt = null;
+        _speechHeardThisTurn = false;
         if (Pcm16.Duration(utterance.Length, InputSampleRate) >= MinimumUtterance)
         {
             Post(new SpokenTurn(utterance));
