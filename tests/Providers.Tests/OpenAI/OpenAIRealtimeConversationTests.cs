@@ -213,6 +213,36 @@ public sealed class OpenAIRealtimeConversationTests
     }
 
     [Fact]
+    public async Task Candidate_speaking_over_the_interviewer_is_interrupted_by_server_VAD_and_the_late_cancel_is_harmless()
+    {
+        await using var host = await RealtimeEmulatorHost.StartAsync(realTimeAudio: true);
+        await using var session = await host.Provider().ConnectAsync(RealtimeEmulatorHost.Interview(), CancellationToken.None);
+        var events = new EventLog(session);
+        await session.CreateResponseAsync(CancellationToken.None);
+        var fetch = await events.NextAsync<ToolCall>();
+        await session.SendToolResultAsync(fetch.CallId, InterviewSteps.Question("q1", 0, InterviewSteps.FirstQuestion), CancellationToken.None);
+        await events.NextAsync<ResponseDone>();
+        await events.NextAsync<AudioDelta>();
+
+        foreach (var frame in TestAudio.Frames(TestAudio.ToneThenSilence(TimeSpan.FromSeconds(0.5), TimeSpan.Zero)))
+        {
+            await session.SendAudioAsync(frame, CancellationToken.None);
+        }
+
+        await events.NextAsync<SpeechStarted>();
+        // What the grain does on SpeechStarted: cancel (the server already did) and truncate at what was played.
+        await session.CancelResponseAsync(TimeSpan.FromMilliseconds(50), CancellationToken.None);
+        var rest = await events.UntilAsync<ResponseDone>();
+
+        Assert.True(((ResponseDone)rest[^1]).Cancelled);
+        Assert.DoesNotContain(rest, e => e is AudioDelta or ProviderError);
+        var recorded = await host.Recorder.SessionAsync(0, Timeout);
+        await recorded.WaitForAsync(r => r.Truncations.Count == 1 && r.Responses.Count == 2, Timeout);
+        Assert.Equal(("cancelled", "turn_detected"), (recorded.Responses[1].Status, recorded.Responses[1].Reason));
+        Assert.Equal(50, recorded.Truncations[0].AudioEndMs);
+    }
+
+    [Fact]
     public async Task History_seeds_a_new_session_so_the_model_continues_where_the_last_one_stopped()
     {
         await using var host = await RealtimeEmulatorHost.StartAsync();
