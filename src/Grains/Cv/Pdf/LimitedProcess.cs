@@ -60,15 +60,17 @@ internal static class LimitedProcess
         }
     }
 
+    // Runs inside the cancellation callback, i.e. possibly on the timeout's timer thread, where an exception
+    // would end the process: it must never throw. The usual failure is a child that already exited.
     private static void KillTree(Process process)
     {
         try
         {
             process.Kill(entireProcessTree: true);
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception or AggregateException or NotSupportedException)
         {
-            // It exited on its own between the check and the kill: nothing left to stop.
+            // Already gone, or a grandchild vanished while the tree was walked; the wait below still reaps the child.
         }
     }
 
