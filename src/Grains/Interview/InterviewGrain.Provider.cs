@@ -47,8 +47,9 @@ public sealed partial class InterviewGrain
             new InterviewBrief(Definition.CandidateName, Definition.Role, InterviewInstructions.LevelName(Definition.Level), State.Questions.Count),
             InterviewTools.Definitions,
             [.. State.Transcript.Select(t => new HistoryTurn(t.Speaker, t.Text))],
-            Definition.Voice,
-            Definition.Model,
+            // Voice and model names belong to the interview's own provider; a fallback uses its configured ones.
+            _failedOver ? null : Definition.Voice,
+            _failedOver ? null : Definition.Model,
             Definition.TurnDetection);
 
         var lifetime = new CancellationTokenSource();
