@@ -39,7 +39,37 @@ public sealed class GeminiLiveEmulator(EmulatorOptions options, GeminiLiveEmulat
 
     internal bool TryResume(string handle, out ResumptionState state) => _handles.TryGetValue(handle, out state!);
 
-    internal void Record(GeminiLiveConnectionRecord record) => _connections.Enqueue(record);
+    internal void Record(GeminiLiveConnectionRecord record)
+    {
+        _connections.Enqueue(record);
+        lock (_waiters)
+        {
+            foreach (var waiter in _waiters.Where(w => _connections.Count >= w.Count).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Reached.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>Completes once <paramref name="count"/> connections have completed setup (a resumption lands asynchronously).</summary>
+    public async Task WaitForConnectionsAsync(int count, CancellationToken cancellationToken)
+    {
+        var waiter = (Count: count, Reached: new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        lock (_waiters)
+        {
+            if (_connections.Count >= count)
+            {
+                return;
+            }
+
+            _waiters.Add(waiter);
+        }
+
+        await waiter.Reached.Task.WaitAsync(cancellationToken);
+    }
+
+    private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = [];
 
     internal void CountRejected() => Interlocked.Increment(ref _rejected);
 

@@ -37,7 +37,15 @@ public static class GeminiLiveEndpoint
         {
             // The real service upgrades first and refuses the key in the close frame.
             emulator.CountRejected();
-            await socket.CloseAsync(WebSocketCloseStatus.InvalidPayloadData, GeminiLiveProtocol.InvalidKeyReason, context.RequestAborted);
+            try
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.InvalidPayloadData, GeminiLiveProtocol.InvalidKeyReason, context.RequestAborted);
+            }
+            catch (WebSocketException)
+            {
+                // The client hung up without waiting for the reason.
+            }
+
             return;
         }
 

@@ -8,7 +8,8 @@ namespace SyncHire.Grains.Providers.Gemini;
 /// Surviving the Live API's ~10-minute connection limit. The service hands out resumption handles at quiet points;
 /// on goAway (at the next quiet point, or before the deadline) or on a lost connection, a new connection is set up
 /// with the latest handle and swapped in while the sender holds the candidate's input. Input sent since that handle
-/// is replayed so nothing the candidate said is lost. Only when no handle exists or every attempt fails does the
+/// is replayed so nothing the candidate said is lost; after goAway new input is held for the successor only, while
+/// the old connection finishes the model turn in flight (tool results still go to it). Only when no handle exists or every attempt fails does the
 /// session end with a fatal <see cref="ProviderError"/>.
 /// </summary>
 internal sealed partial class GeminiLiveSession
@@ -19,24 +20,15 @@ internal sealed partial class GeminiLiveSession
     private readonly SemaphoreSlim _swapLock = new(1, 1);
     private readonly List<GeminiLiveSocket> _sockets = [];
     private readonly LinkedList<byte[]> _replay = [];
+
+    /// <summary>Candidate input held back after goAway: it goes only to the successor, so the old connection cannot answer it too.</summary>
+    private readonly List<byte[]> _held = [];
     private GeminiLiveSocket? _current;
     private long _replayBytes;
     private string? _handle;
     private bool _handleIsCurrent;
     private bool _goAwayPending;
     private int _finished;
-
-    /// <summary>How many connections this session has used (1 + successful resumptions).</summary>
-    internal int ConnectionCount
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _sockets.Count;
-            }
-        }
-    }
 
     private void StartReader(GeminiLiveSocket socket)
     {
@@ -143,17 +135,21 @@ internal sealed partial class GeminiLiveSession
         bool quiet;
         lock (_gate)
         {
-            quiet = _goAwayPending && _current == socket && !_responseOpen && _pendingCalls.Count == 0 && _handleIsCurrent;
+            quiet = _goAwayPending && _current == socket && IsQuietLocked();
         }
 
         if (quiet)
         {
-            _ = Task.Run(() => ResumeAsync(socket, "goAway"));
+            _ = Task.Run(() => ResumeAsync(socket, "goAway", onlyIfQuiet: true));
         }
     }
 
+    /// <summary>Nothing in flight, and the latest handle covers everything the service has done.</summary>
+    private bool IsQuietLocked() => !_responseOpen && _pendingCalls.Count == 0 && _handleIsCurrent;
+
     /// <summary>Replaces <paramref name="from"/> with a resumed connection, unless another resumption already did.</summary>
-    private async Task ResumeAsync(GeminiLiveSocket from, string reason)
+    /// <param name="onlyIfQuiet">Give up if the connection got busy again while waiting for the send lock (the next quiet point retries).</param>
+    private async Task ResumeAsync(GeminiLiveSocket from, string reason, bool onlyIfQuiet = false)
     {
         try
         {
@@ -171,7 +167,7 @@ internal sealed partial class GeminiLiveSession
             byte[][] replay;
             lock (_gate)
             {
-                if (_current != from || _lifetime.IsCancellationRequested)
+                if (_current != from || _lifetime.IsCancellationRequested || (onlyIfQuiet && !IsQuietLocked()))
                 {
                     return;
                 }
@@ -188,7 +184,13 @@ internal sealed partial class GeminiLiveSession
 
                 _pendingCalls.Clear();
                 _inputText.Clear();
-                replay = [.. _replay];
+                replay = [.. _replay, .. _held];
+                foreach (var held in _held)
+                {
+                    RememberLocked(held);
+                }
+
+                _held.Clear();
             }
 
             _ = from.CloseAsync();
@@ -297,6 +299,12 @@ internal sealed partial class GeminiLiveSession
                     lock (_gate)
                     {
                         socket = _current;
+                        if (message.Replayable && _goAwayPending)
+                        {
+                            _held.Add(message.Json);
+                            continue;
+                        }
+
                         if (message.Replayable)
                         {
                             RememberLocked(message.Json);

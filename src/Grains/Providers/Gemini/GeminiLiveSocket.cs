@@ -121,6 +121,7 @@ internal sealed class GeminiLiveSocket : IAsyncDisposable
                 var result = await _socket.ReceiveAsync(buffer.AsMemory(), linked.Token).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    await AcknowledgeCloseAsync().ConfigureAwait(false);
                     return null;
                 }
 
@@ -139,6 +140,31 @@ internal sealed class GeminiLiveSocket : IAsyncDisposable
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Completes the close handshake the service started (best effort).</summary>
+    private async Task AcknowledgeCloseAsync()
+    {
+        try
+        {
+            await _sendLock.WaitAsync(CloseGrace).ConfigureAwait(false);
+            try
+            {
+                if (_socket.State == WebSocketState.CloseReceived)
+                {
+                    using var grace = new CancellationTokenSource(CloseGrace);
+                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", grace.Token).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                _sendLock.Release();
+            }
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The peer is gone already.
         }
     }
 
