@@ -95,6 +95,10 @@ public sealed partial class OpenAIRealtimeSession
                     response.AudioBytes = 0;
                     return [];
 
+                case RealtimeServerUpdateResponseOutputItemAdded { Item: RealtimeFunctionCallItem call } when _response is { } response:
+                    response.FunctionNames[call.CallId] = call.FunctionName;
+                    return [];
+
                 case RealtimeServerUpdateResponseOutputAudioDelta audio when _response is { Cancelled: false } response:
                     var pcm = audio.Delta.ToMemory();
                     response.AudioBytes += pcm.Length;
@@ -117,7 +121,8 @@ public sealed partial class OpenAIRealtimeSession
                 case RealtimeServerUpdateResponseFunctionCallArgumentsDone call:
                     // Passed on even from a cancelled response: the model expects its output, and the grain's state
                     // (an answer stored, the interview ended) must not depend on when the candidate spoke up.
-                    return [new ToolCall(call.CallId, call.FunctionName, call.FunctionArguments?.ToString() ?? "{}")];
+                    var name = call.FunctionName ?? _response?.FunctionNames.GetValueOrDefault(call.CallId) ?? "";
+                    return [new ToolCall(call.CallId, name, call.FunctionArguments?.ToString() ?? "{}")];
 
                 case RealtimeServerUpdateResponseDone done:
                     return ResponseDone(done.Response, out startDeferredResponse);
@@ -209,5 +214,8 @@ public sealed partial class OpenAIRealtimeSession
         public long AudioBytes { get; set; }
 
         public StringBuilder Text { get; } = new();
+
+        /// <summary>Function names by call id, from `response.output_item.added` (older servers omit the name later).</summary>
+        public Dictionary<string, string> FunctionNames { get; } = [];
     }
 }
