@@ -1,3 +1,4 @@
+using SyncHire.Emulators.GeminiLive;
 using SyncHire.Emulators.Shared;
 using SyncHire.Grains.Providers;
 
@@ -47,6 +48,31 @@ public sealed class GeminiLiveResumptionTests
 
         // The last question was asked on the fourth connection, from the conversation the first one began.
         Assert.EndsWith("That was my last question. " + InterviewerModel.ClosingQuestion, Assert.IsType<ResponseDone>(driver.Events.Last(e => e is ResponseDone)).Text);
+    }
+
+    [Fact]
+    public async Task The_services_connection_time_limit_is_crossed_without_the_caller_noticing()
+    {
+        // A 3-second "ten minutes": goAway 2 s before each connection's end.
+        await using var host = await GeminiTestHost.StartAsync(settings: new GeminiLiveEmulatorSettings
+        {
+            MaxConnectionDuration = TimeSpan.FromSeconds(3),
+            GoAwayNotice = TimeSpan.FromSeconds(2),
+        });
+        await using var session = await host.ConnectAsync();
+        await using var driver = new GeminiDriver(session);
+        await session.CreateResponseAsync(driver.Token);
+        await driver.ReadResponseAsync();
+
+        await driver.ReadUntilAsync(e => e is GoingAway);
+        await host.Emulator.WaitForConnectionsAsync(2, driver.Token);
+        await driver.SpeakAsync(Answer);
+        var turn = await driver.ReadResponseAsync();
+
+        Assert.Equal(EmulatedSpeech.Transcribe(Answer), turn.OfType<InputTranscriptDelta>().Last(d => d.IsFinal).Text);
+        Assert.EndsWith(GeminiDriver.Questions[1], Assert.IsType<ResponseDone>(turn[^1]).Text);
+        Assert.DoesNotContain(driver.Events, e => e is ProviderError);
+        Assert.Single(host.Emulator.Connections.Select(c => c.ConversationId).Distinct());
     }
 
     [Fact]

@@ -30,12 +30,12 @@ internal sealed class GeminiTestHost : IAsyncDisposable
 
     public EmulatorFaults Faults => Server.Faults;
 
-    public static async Task<GeminiTestHost> StartAsync(string? apiKey = null)
+    public static async Task<GeminiTestHost> StartAsync(string? apiKey = null, GeminiLiveEmulatorSettings? settings = null)
     {
         var emulatorOptions = new EmulatorOptions { RealTimeAudio = false };
         GeminiLiveEmulator? emulator = null;
         var server = await EmulatorServer.StartAsync(emulatorOptions,
-            (app, options) => emulator = app.MapGeminiLive(options, new GeminiLiveEmulatorSettings { MaxConnectionDuration = null }));
+            (app, options) => emulator = app.MapGeminiLive(options, settings ?? new GeminiLiveEmulatorSettings { MaxConnectionDuration = null }));
         var options = new GeminiLiveOptions
         {
             ApiKey = apiKey ?? emulatorOptions.ApiKey,

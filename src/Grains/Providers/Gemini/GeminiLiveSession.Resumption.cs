@@ -120,9 +120,9 @@ internal sealed partial class GeminiLiveSession
             {
                 await Task.Delay(timeLeft - margin, _lifetime.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
+            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
             {
-                return;
+                return; // The session ended first.
             }
 
             await ResumeAsync(socket, "goAway deadline").ConfigureAwait(false);
