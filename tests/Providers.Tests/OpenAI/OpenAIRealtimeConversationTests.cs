@@ -213,6 +213,32 @@ public sealed class OpenAIRealtimeConversationTests
     }
 
     [Fact]
+    public async Task Barge_in_after_the_server_finished_generating_still_silences_the_queued_audio_and_truncates()
+    {
+        // Without pacing the whole greeting is on the socket at once, as when the real model outruns playback.
+        await using var host = await RealtimeEmulatorHost.StartAsync();
+        await using var session = await host.Provider().ConnectAsync(RealtimeEmulatorHost.Interview(), CancellationToken.None);
+        var events = new EventLog(session);
+        await session.CreateResponseAsync(CancellationToken.None);
+        var fetch = await events.NextAsync<ToolCall>();
+        await session.SendToolResultAsync(fetch.CallId, InterviewSteps.Question("q1", 0, InterviewSteps.FirstQuestion), CancellationToken.None);
+        await events.NextAsync<ResponseDone>();
+        await events.NextAsync<AudioDelta>();
+        var recorded = await host.Recorder.SessionAsync(0, Timeout);
+        await recorded.WaitForAsync(r => r.Responses.Count == 2, Timeout);
+
+        await session.CancelResponseAsync(TimeSpan.FromMilliseconds(1_500), CancellationToken.None);
+
+        var rest = await events.UntilAsync<ResponseDone>();
+        Assert.True(((ResponseDone)rest[^1]).Cancelled);
+        Assert.DoesNotContain(rest, e => e is AudioDelta or ProviderError || e is OutputTranscriptDelta { IsFinal: true });
+        // Only one 100 ms chunk was read before the cancel, so that is all the candidate can have heard.
+        await recorded.WaitForAsync(r => r.Truncations.Count == 1, Timeout);
+        Assert.Equal(100, recorded.Truncations[0].AudioEndMs);
+        Assert.Equal("completed", recorded.Responses[1].Status);
+    }
+
+    [Fact]
     public async Task Candidate_speaking_over_the_interviewer_is_interrupted_by_server_VAD_and_the_late_cancel_is_harmless()
     {
         await using var host = await RealtimeEmulatorHost.StartAsync(realTimeAudio: true);
