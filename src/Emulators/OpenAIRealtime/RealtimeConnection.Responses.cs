@@ -94,7 +94,14 @@ internal sealed partial class RealtimeConnection
         catch (Exception exception)
         {
             // An emulator bug must show up in the client's tests, not as a silent stall.
-            await SendErrorAsync(new RealtimeProtocolException("server_error", "server_error", $"Emulator failure: {exception}"), null);
+            try
+            {
+                await SendErrorAsync(new RealtimeProtocolException("server_error", "server_error", $"Emulator failure: {exception}"), null);
+            }
+            catch (Exception sendFailure) when (sendFailure is OperationCanceledException or System.Net.WebSockets.WebSocketException or IOException)
+            {
+                // And if the socket is gone too, there is no one left to tell.
+            }
         }
         finally
         {
