@@ -10,6 +10,5 @@ public static class EmulatorRoutes
         OpenAIHttp.OpenAIHttpEmulator.Map(app, options);
         OpenAIRealtime.OpenAIRealtimeEmulator.Map(app, options);
         GeminiLive.GeminiLiveEndpoint.MapGeminiLive(app, options);
-        // Each provider's emulator adds its Map call here as it lands.
     }
 }

@@ -5,7 +5,10 @@ using SyncHire.Grains.Audio.Speech;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interview;
 using SyncHire.Grains.Providers;
+using SyncHire.Grains.Providers.Gemini;
 using SyncHire.Grains.Providers.Offline;
+using SyncHire.Grains.Providers.OpenAI;
+using SyncHire.Grains.Providers.Pipeline;
 using SyncHire.Runtime.Hosting;
 
 namespace SyncHire.Grains;
@@ -13,9 +16,9 @@ namespace SyncHire.Grains;
 public static class GrainsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the interview grain and what it needs: its options (section "Interviews"), the provider registry
-    /// and the offline interviewer with the best voice this machine has. Other providers register themselves as
-    /// further <see cref="IRealtimeProvider"/>s; the registry finds them.
+    /// Registers the interview grain and what it needs: its options (section "Interviews"), the provider registry,
+    /// the offline interviewer with the best voice this machine has, and the realtime provider plugins (sections
+    /// "Providers:OpenAI", "Providers:Gemini", "Providers:Pipeline"), each usable once its key is configured.
     /// </summary>
     public static IServiceCollection AddInterviewGrains(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,6 +35,11 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<ProviderRegistry>();
         services.TryAddSingleton<ITextToSpeech>(_ => TextToSpeechFactory.CreateDefault());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRealtimeProvider, OfflineInterviewerProvider>());
+
+        // Each real provider is a plugin: configured with a key it becomes selectable, otherwise it stays dormant.
+        services.AddOpenAIRealtimeProvider(configuration);
+        services.AddGeminiLiveProvider(configuration);
+        services.AddPipelineProvider(configuration);
         return services;
     }
 }

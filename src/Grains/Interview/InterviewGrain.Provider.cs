@@ -294,7 +294,12 @@ public sealed partial class InterviewGrain
             _response = null;
         }
 
-        Send(ServerEvents.AiResponseComplete(text, now));
+        // A response that only called a tool said nothing: the candidate hears about the one that follows it.
+        if (!string.IsNullOrWhiteSpace(text) || response?.FirstAudioAt is not null)
+        {
+            Send(ServerEvents.AiResponseComplete(text, now));
+        }
+
         if (State.Closing && !done.Cancelled)
         {
             await EndAsync(EndReasons.Completed);

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using SyncHire.Emulators;
+using SyncHire.Emulators.Shared;
+using SyncHire.Grains.Interfaces;
+using SyncHire.Grains.Tests.Interview.Support;
+using SyncHire.Runtime.Testing;
+
+namespace SyncHire.Providers.Tests.EndToEnd;
+
+/// <summary>
+/// The same interview through the grain for each real provider adapter, each talking its provider's actual wire
+/// protocol to a local emulator over loopback: greeting, a short answer that earns a follow-up, full answers,
+/// the closing question, goodbye; then the transcript and the tool results as persisted.
+/// </summary>
+public sealed class ProviderInterviewTests : IAsyncLifetime
+{
+    private EmulatorServer _emulators = null!;
+
+    public async ValueTask InitializeAsync() =>
+        _emulators = await EmulatorServer.StartAsync(new EmulatorOptions(), EmulatorRoutes.MapAll);
+
+    public async ValueTask DisposeAsync() => await _emulators.DisposeAsync();
+
+    [Theory]
+    [InlineData(ProviderNames.OpenAI)]
+    [InlineData(ProviderNames.Gemini)]
+    [InlineData(ProviderNames.Pipeline)]
+    public async Task A_whole_interview_runs_through_the_grain(string provider)
+    {
+        await using var cluster = await ProviderCluster.StartAsync(_emulators);
+        var id = await ProviderCluster.CreateInterviewAsync(cluster, provider);
+        await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
+
+        candidate.SendJson("""{"type":"start_interview"}""");
+        var greeting = await SpokenAsync(candidate);
+        Assert.Contains("Ada Lovelace", greeting);
+        Assert.Contains(ProviderCluster.Questions[0], greeting);
+        Assert.Contains(candidate.Received, f => f.IsAudio && f.Audio.Length > 0);
+
+        Speak(candidate, TimeSpan.FromSeconds(1));
+        Assert.Contains("more detail", await SpokenAsync(candidate));
+
+        Speak(candidate, TimeSpan.FromSeconds(3));
+        Assert.Contains(ProviderCluster.Questions[1], await SpokenAsync(candidate));
+
+        Speak(candidate, TimeSpan.FromSeconds(3));
+        Assert.Contains("Do you have any questions for me?", await SpokenAsync(candidate));
+
+        Speak(candidate, TimeSpan.FromSeconds(2.5));
+        Assert.Equal("completed", (await candidate.NextAsync("interview_ended")).GetProperty("reason").GetString());
+
+        var snapshot = (await cluster.GrainFactory.GetGrain<IInterviewGrain>(id).GetSnapshot())!;
+        Assert.Equal(
+            [Speakers.Interviewer, Speakers.Candidate, Speakers.Interviewer, Speakers.Candidate, Speakers.Interviewer,
+             Speakers.Candidate, Speakers.Interviewer, Speakers.Candidate, Speakers.Interviewer],
+            snapshot.Transcript.Select(t => t.Speaker));
+        Assert.Contains("Goodbye", snapshot.Transcript[^1].Text);
+        Assert.Equal([0, 1], await ProviderCluster.StoredAnswerIndexesAsync(cluster, id));
+    }
+
+    /// <summary>Waits for the interviewer's next whole utterance.</summary>
+    private static async Task<string> SpokenAsync(CandidateClient candidate) =>
+        (await candidate.NextAsync("ai_response_complete")).GetProperty("text").GetString()!;
+
+    /// <summary>The candidate speaks for <paramref name="speech"/>, then is silent long enough to end the turn.</summary>
+    private static void Speak(CandidateClient candidate, TimeSpan speech)
+    {
+        foreach (var frame in TestAudio.Frames([.. TestAudio.Tone(speech, 300, 0.3), .. new byte[TestAudio.SampleRate * 2 * 3 / 2]]))
+        {
+            candidate.SendBinary(frame);
+        }
+    }
+}
