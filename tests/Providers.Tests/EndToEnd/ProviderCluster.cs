@@ -40,12 +40,13 @@ internal static class ProviderCluster
         return settings;
     }
 
-    public static Task<TestCluster> StartAsync(EmulatorServer emulators, IReadOnlyDictionary<string, string?>? extra = null)
+    public static Task<TestCluster> StartAsync(EmulatorServer emulators, IReadOnlyDictionary<string, string?>? extra = null, TimeProvider? time = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(emulators, extra)).Build();
         return TestCluster.StartAsync(new TestClusterOptions
         {
             SiloCount = 1,
+            Time = time,
             ConfigureSilo = services => services.AddInterviewGrains(configuration),
         });
     }

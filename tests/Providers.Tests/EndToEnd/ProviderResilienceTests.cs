@@ -1,0 +1,165 @@
+using SyncHire.Emulators.GeminiLive;
+using SyncHire.Emulators.OpenAIHttp;
+using SyncHire.Emulators.OpenAIRealtime;
+using SyncHire.Emulators.Shared;
+using SyncHire.Grains.Interfaces;
+using SyncHire.Grains.Tests.Interview.Support;
+
+namespace SyncHire.Providers.Tests.EndToEnd;
+
+/// <summary>
+/// Whole interviews through the grain and the real adapters while the emulated providers misbehave the way the
+/// real ones do: a dropped socket, a provider that is down, Gemini's goAway every few minutes, OpenAI's session
+/// clock. Each interview must still reach its goodbye with the transcript intact.
+/// </summary>
+public sealed class ProviderResilienceTests : IAsyncLifetime
+{
+    private readonly EmulatorOptions _options = new();
+    private EmulatorServer _emulators = null!;
+    private GeminiLiveEmulator _gemini = null!;
+
+    private OpenAIRealtimeRecorder OpenAISessions => OpenAIRealtimeEmulator.Recorder(_options);
+
+    public async ValueTask InitializeAsync() =>
+        _emulators = await EmulatorServer.StartAsync(_options, (app, options) =>
+        {
+            OpenAIHttpEmulator.Map(app, options);
+            OpenAIRealtimeEmulator.Map(app, options);
+            _gemini = app.MapGeminiLive(options);
+        });
+
+    public async ValueTask DisposeAsync() => await _emulators.DisposeAsync();
+
+    [Fact]
+    public async Task An_openai_socket_dropped_mid_answer_is_reopened_with_the_transcript_and_the_interview_finishes()
+    {
+        await using var cluster = await ProviderCluster.StartAsync(_emulators);
+        var id = await ProviderCluster.CreateInterviewAsync(cluster, ProviderNames.OpenAI);
+        await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
+        candidate.SendJson("""{"type":"start_interview"}""");
+        await SpokenAsync(candidate);
+
+        // The network drops while the candidate is answering.
+        _options.Faults.Arm(OpenAIRealtimeEmulator.Name, new EmulatorFault(FaultKind.Drop, AfterMessages: 30));
+        Speak(candidate, TimeSpan.FromSeconds(3));
+
+        Assert.Contains("Reconnecting", (await candidate.NextAsync("notice")).GetProperty("message").GetString());
+        Assert.Contains("Reconnected", (await candidate.NextAsync("notice")).GetProperty("message").GetString());
+        // The new session was seeded with what was said before the drop.
+        var second = await OpenAISessions.SessionAsync(1, TimeSpan.FromSeconds(10));
+        await second.WaitForAsync(s => s.Conversation.OfType<ConversationItem.AssistantMessage>().Any(m => m.Text.Contains("Ada Lovelace")), TimeSpan.FromSeconds(10));
+
+        await FinishInterviewAsync(candidate);
+        var snapshot = (await cluster.GrainFactory.GetGrain<IInterviewGrain>(id).GetSnapshot())!;
+        Assert.Equal(EndReasons.Completed, snapshot.EndReason);
+        Assert.Contains(snapshot.Transcript, t => t.Text.Contains(ProviderCluster.Questions[1]));
+    }
+
+    [Fact]
+    public async Task When_openai_is_down_the_interview_fails_over_to_the_secondary_provider()
+    {
+        _options.Faults.Arm(OpenAIRealtimeEmulator.Name, new EmulatorFault(FaultKind.RefuseConnections, Once: false));
+        await using var cluster = await ProviderCluster.StartAsync(_emulators, new Dictionary<string, string?>
+        {
+            ["Interviews:FallbackProvider"] = ProviderNames.Gemini,
+        });
+        var id = await ProviderCluster.CreateInterviewAsync(cluster, ProviderNames.OpenAI);
+        await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
+
+        candidate.SendJson("""{"type":"start_interview"}""");
+
+        Assert.Contains("backup", (await candidate.NextAsync("notice", e => e.GetProperty("message").GetString()!.Contains("backup"))).GetProperty("message").GetString());
+        Assert.Contains(ProviderCluster.Questions[0], await SpokenAsync(candidate));
+        Assert.Empty(OpenAISessions.Sessions);
+        Assert.NotEmpty(_gemini.Connections);
+        await FinishInterviewAsync(candidate);
+    }
+
+    [Fact]
+    public async Task Gemini_goAway_three_times_in_one_interview_is_resumed_without_the_candidate_noticing()
+    {
+        // Each of the first three connections is told to go away after a few dozen messages, as the real ~10-minute
+        // limit would; the next one is armed when its connection opens (a fault fires on the first connection past it).
+        var goAway = new EmulatorFault(FaultKind.GoAway, AfterMessages: 10, Delay: TimeSpan.FromMilliseconds(300));
+        _options.Faults.Arm("gemini", goAway);
+        var armNext = Task.Run(async () =>
+        {
+            for (var connection = 2; connection <= 3; connection++)
+            {
+                await _gemini.WaitForConnectionsAsync(connection, TestContext.Current.CancellationToken);
+                _options.Faults.Arm("gemini", goAway);
+            }
+        });
+
+        await using var cluster = await ProviderCluster.StartAsync(_emulators);
+        var id = await ProviderCluster.CreateInterviewAsync(cluster, ProviderNames.Gemini);
+        await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
+        candidate.SendJson("""{"type":"start_interview"}""");
+        Assert.Contains(ProviderCluster.Questions[0], await SpokenAsync(candidate));
+
+        await FinishInterviewAsync(candidate);
+        await armNext;
+
+        Assert.True(_gemini.Connections.Count >= 4, $"expected the session to be resumed at least 3 times; saw {_gemini.Connections.Count} connections");
+        Assert.Single(_gemini.Connections.Select(c => c.ConversationId).Distinct());
+        Assert.DoesNotContain(candidate.Received, f => f.Type == "notice");
+        var snapshot = (await cluster.GrainFactory.GetGrain<IInterviewGrain>(id).GetSnapshot())!;
+        Assert.Equal(EndReasons.Completed, snapshot.EndReason);
+        Assert.Equal([0, 1], await ProviderCluster.StoredAnswerIndexesAsync(cluster, id));
+    }
+
+    [Fact]
+    public async Task An_openai_session_is_rolled_over_before_its_limit_and_the_conversation_carries_on()
+    {
+        var time = new ManualTimeProvider(DateTimeOffset.Parse("2026-03-01T09:00:00Z"));
+        await using var cluster = await ProviderCluster.StartAsync(_emulators, new Dictionary<string, string?>
+        {
+            // A shortened clock: the real default is 55 minutes, under OpenAI's 60.
+            ["Providers:OpenAI:MaxSessionDuration"] = "00:10:00",
+        }, time);
+        var id = await ProviderCluster.CreateInterviewAsync(cluster, ProviderNames.OpenAI);
+        await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
+        candidate.SendJson("""{"type":"start_interview"}""");
+        await SpokenAsync(candidate);
+
+        time.Advance(TimeSpan.FromMinutes(11));
+        Speak(candidate, TimeSpan.FromSeconds(3));
+        Assert.Contains(ProviderCluster.Questions[1], await SpokenAsync(candidate));
+
+        // Rolled over at that quiet moment: a second session, seeded with the conversation, silent until spoken to.
+        var fresh = await OpenAISessions.SessionAsync(1, TimeSpan.FromSeconds(10));
+        await fresh.WaitForAsync(s => s.Conversation.OfType<ConversationItem.AssistantMessage>().Any(m => m.Text.Contains(ProviderCluster.Questions[1])), TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain(candidate.Received, f => f.Type == "notice");
+
+        await FinishInterviewAsync(candidate, startedSecondQuestion: true);
+        Assert.Equal(2, OpenAISessions.Sessions.Count);
+    }
+
+    /// <summary>Answers until the closing question, answers that too, and waits for the interview to end.</summary>
+    private static async Task FinishInterviewAsync(CandidateClient candidate, bool startedSecondQuestion = false)
+    {
+        for (var turn = 0; turn < 6; turn++)
+        {
+            Speak(candidate, TimeSpan.FromSeconds(3));
+            if ((await SpokenAsync(candidate)).Contains("Do you have any questions for me?"))
+            {
+                Speak(candidate, TimeSpan.FromSeconds(2.5));
+                Assert.Equal("completed", (await candidate.NextAsync("interview_ended")).GetProperty("reason").GetString());
+                return;
+            }
+        }
+
+        Assert.Fail($"The interviewer never reached the closing question (second question started: {startedSecondQuestion}).");
+    }
+
+    private static async Task<string> SpokenAsync(CandidateClient candidate) =>
+        (await candidate.NextAsync("ai_response_complete")).GetProperty("text").GetString()!;
+
+    private static void Speak(CandidateClient candidate, TimeSpan speech)
+    {
+        foreach (var frame in TestAudio.Frames([.. TestAudio.Tone(speech, 300, 0.3), .. new byte[TestAudio.SampleRate * 2 * 3 / 2]]))
+        {
+            candidate.SendBinary(frame);
+        }
+    }
+}
