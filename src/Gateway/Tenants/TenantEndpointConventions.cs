@@ -1,0 +1,29 @@
+namespace SyncHire.Gateway.Tenants;
+
+/// <summary>Marks endpoints that act for a tenant: they are authenticated by API key and rate limited per tenant.</summary>
+public static class TenantEndpointConventions
+{
+    /// <summary>The rate-limiting policy every tenant endpoint shares (one token bucket per tenant).</summary>
+    public const string RateLimitPolicy = "per-tenant";
+
+    /// <summary>
+    /// Requires a tenant for these endpoints (see <see cref="TenantContext"/>): the request is authenticated before
+    /// the handler runs, and counted against the tenant's rate limit.
+    /// </summary>
+    public static TBuilder RequireTenant<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.WithMetadata(TenantRequiredMetadata.Instance);
+        builder.RequireRateLimiting(RateLimitPolicy);
+        return builder;
+    }
+}
+
+/// <summary>Endpoint metadata that the API-key authentication step looks for.</summary>
+public sealed class TenantRequiredMetadata
+{
+    public static readonly TenantRequiredMetadata Instance = new();
+
+    private TenantRequiredMetadata()
+    {
+    }
+}
