@@ -20,4 +20,11 @@ public interface IInterviewGrain : IConnectableGrain, IRemindable
 
     /// <summary>Ends the interview (idempotent). The connected candidate receives `interview_ended`.</summary>
     Task<InterviewSnapshot> End(string reason);
+
+    /// <summary>
+    /// Erases the interview (DELETE /api/interviews/{id}, the retention purge): ends it first if it is running
+    /// (ended_by_platform), then deletes its persisted state, transcript included, and its reminder. Afterwards the
+    /// interview behaves as never created. Idempotent.
+    /// </summary>
+    Task Erase();
 }

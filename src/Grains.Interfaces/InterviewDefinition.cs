@@ -28,6 +28,18 @@ public sealed record InterviewDefinition
 
     public string? TenantId { get; init; }
 
+    /// <summary>The language the interview is held in (a BCP 47 tag such as "en" or "pt-BR"); null: English.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>
+    /// Where the completion webhook is POSTed: an absolute https URL (http only for localhost/127.0.0.1), without
+    /// credentials; null: no webhook.
+    /// </summary>
+    public string? WebhookUrl { get; init; }
+
+    /// <summary>The platform's own flat string key/values (at most 20 keys, 1 KB), echoed in the API and the webhook.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The role as said aloud: the job title, or the topic when there is no title.</summary>
     public string Role => JobTitle ?? SkillTopic ?? "the role";
 }

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Logging;
+using SyncHire.Grains.Interfaces;
+
+namespace SyncHire.Grains.Interview;
+
+/// <summary>Erasure: the platform's DELETE and the retention purge remove an interview and its transcript for good.</summary>
+public sealed partial class InterviewGrain
+{
+    public async Task Erase()
+    {
+        if (!State.Exists)
+        {
+            return;
+        }
+
+        // A live interview ends properly first, so the candidate is told and the provider session, timers and
+        // reminder are let go, exactly as when the platform ends it.
+        await EndAsync(EndReasons.Ended);
+
+        // EndAsync drops the cap reminder only for a started interview; deleting one that is not there is harmless
+        // and guarantees no reminder reactivates an erased interview.
+        await UnregisterReminder(HardCapReminder);
+        await ClearStateAsync();
+        _logger.LogInformation("Interview {InterviewId} erased", Id);
+
+        // Nothing of the interview is left in memory either once this activation goes.
+        DeactivateOnIdle();
+    }
+}
