@@ -6,6 +6,7 @@ using SyncHire.Gateway.Errors;
 using SyncHire.Gateway.Health;
 using SyncHire.Gateway.Hosting;
 using SyncHire.Gateway.Interviews;
+using SyncHire.Gateway.Metrics;
 using SyncHire.Gateway.Tokens;
 using SyncHire.Grains;
 using SyncHire.Runtime.Hosting;
@@ -54,6 +55,7 @@ public static class SyncHireApp
         services.AddSingleton<CandidateRelay>();
         services.AddGatewayProblemDetails();
         services.AddGatewayHealthChecks();
+        services.AddGatewayMetrics();
         services.Configure<JsonOptions>(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -82,6 +84,7 @@ public static class SyncHireApp
         app.MapInterviewsApi();
         app.MapCandidateSockets();
         app.MapHealthEndpoints();
+        app.MapGatewayMetrics();
 
         StartupBanner.LogWhenStarted(app);
         return app;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using SyncHire.Grains;
 using SyncHire.Runtime.Hosting;
+using SyncHire.Runtime.Metrics;
 
 // A silo: hosts interview grains for the cluster and serves nothing public. Candidates and platforms reach the
 // interviews through gateways, which find this silo in the shared database. Start it with --urls and the
@@ -8,10 +9,12 @@ using SyncHire.Runtime.Hosting;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddGrainRuntime(builder.Configuration, cluster => cluster.Role = ClusterRole.Silo);
 builder.Services.AddInterviewGrains(builder.Configuration);
+builder.Services.AddPrometheusMetrics();
 builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [ClusterHealthCheck.ReadyTag]);
 
 var app = builder.Build();
 app.MapGrainRuntime();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ClusterHealthCheck.ReadyTag) });
+app.MapPrometheusMetrics();
 await app.RunAsync();

@@ -7,7 +7,15 @@ public sealed class ActiveCandidateConnections
 
     public int Count => Volatile.Read(ref _count);
 
-    internal void Opened() => Interlocked.Increment(ref _count);
+    internal void Opened()
+    {
+        Interlocked.Increment(ref _count);
+        Metrics.GatewayMetrics.CandidateSockets.Add(1);
+    }
 
-    internal void Closed() => Interlocked.Decrement(ref _count);
+    internal void Closed()
+    {
+        Interlocked.Decrement(ref _count);
+        Metrics.GatewayMetrics.CandidateSockets.Add(-1);
+    }
 }

@@ -16,6 +16,8 @@ public sealed class CandidateRelay(
 
     public async Task RunAsync(HttpContext context, string interviewId)
     {
+        // Every log line of this relay, the session's included, carries the interview id as a structured field.
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["InterviewId"] = interviewId });
         // Reach the grain before accepting: if no silo can host it, the client gets a 503 instead of an open-then-closed socket.
         var grain = await connector.ConnectAsync<IInterviewGrain>(interviewId, context.RequestAborted);
         await using (grain)

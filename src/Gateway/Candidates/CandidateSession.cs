@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net.WebSockets;
 using SyncHire.Grains.Interfaces.Protocol;
 using SyncHire.Runtime.Connections;
+using SyncHire.Runtime.Metrics;
 
 namespace SyncHire.Gateway.Candidates;
 
@@ -46,6 +47,7 @@ internal sealed class CandidateSession(WebSocket socket, IGrainConnection grain,
             {
                 var type = frame.Kind == FrameKind.Text ? WebSocketMessageType.Text : WebSocketMessageType.Binary;
                 await SendAsync(frame.Payload, type, aborted);
+                SyncHireMetrics.FrameOut();
             }
 
             await CloseClientAsync(await grain.Closed, aborted);
@@ -140,6 +142,7 @@ internal sealed class CandidateSession(WebSocket socket, IGrainConnection grain,
         var frame = type == WebSocketMessageType.Text ? ConnectionFrame.Text(payload) : ConnectionFrame.Binary(payload);
         if (grain.TrySend(frame))
         {
+            SyncHireMetrics.FrameIn();
             return true;
         }
 
@@ -148,6 +151,7 @@ internal sealed class CandidateSession(WebSocket socket, IGrainConnection grain,
             // Thousands of frames behind: the interview cannot keep up. Treat it as a lost connection, so the
             // candidate reconnects and the interview resumes rather than silently missing audio.
             logger.LogWarning("Interview connection is full; closing it so the candidate reconnects");
+            SyncHireMetrics.Error("interview_too_slow");
             _ = CloseGrainAsync(GrainTooSlow);
         }
 

@@ -211,6 +211,7 @@ public sealed partial class InterviewGrain
         }
 
         _logger.LogWarning("Interview {InterviewId}: the candidate connection is closed or too slow; dropping it", Id);
+        Runtime.Metrics.SyncHireMetrics.Error("candidate_too_slow");
         ReleaseConnection();
         _ = connection.CloseAsync(ConnectionClose.Lost("client too slow or gone")).AsTask();
     }

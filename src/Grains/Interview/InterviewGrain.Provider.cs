@@ -68,6 +68,7 @@ public sealed partial class InterviewGrain
         CloseProviderSession();
         _logger.LogInformation("Interview {InterviewId}: {Provider} session open (history {Turns} turns)", Id, provider.Name, options.History.Count);
         _session = session;
+        Runtime.Metrics.SyncHireMetrics.ActiveInterviews.Add(1);
         _sessionLifetime = lifetime;
         _response = null;
         _questionFetchedSinceLastTurn = false;
@@ -225,6 +226,7 @@ public sealed partial class InterviewGrain
         if (response.FirstAudioAt is null)
         {
             response.FirstAudioAt = now;
+            Runtime.Metrics.SyncHireMetrics.ProviderFirstAudio.Record((now - response.StartedAt).TotalSeconds);
             Send(ServerEvents.ThinkingComplete(now));
         }
 
@@ -367,6 +369,7 @@ public sealed partial class InterviewGrain
 
         var lifetime = _sessionLifetime;
         _session = null;
+        Runtime.Metrics.SyncHireMetrics.ActiveInterviews.Add(-1);
         _sessionLifetime = null;
         _response = null;
         lifetime?.Cancel();

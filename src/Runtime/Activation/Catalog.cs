@@ -72,6 +72,7 @@ internal sealed class Catalog(SiloRuntime silo)
     {
         // Leave the caller's stack: GetOrAdd must not run the activation inline under its lock-free retry.
         await Task.Yield();
+        var activationStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         var type = silo.Types.GetByName(grainId.Type);
         var activationId = Guid.NewGuid().ToString("N");
         var mine = new DirectoryEntry(grainId.ToString(), silo.SiloId, activationId, silo.Time.GetUtcNow().ToUnixTimeMilliseconds());
@@ -94,6 +95,7 @@ internal sealed class Catalog(SiloRuntime silo)
         }
 
         silo.Logger.LogDebug("Activated {GrainId} as {ActivationId}", grainId, activationId);
+        Metrics.SyncHireMetrics.ActivationSince(activationStarted);
         return new ActivationResult(activation, owner);
     }
 

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using SyncHire.Gateway.Tests.EndToEnd;
+using SyncHire.Gateway.Tests.Infrastructure;
+
+namespace SyncHire.Gateway.Tests.Metrics;
+
+/// <summary>
+/// GET /metrics as Prometheus scrapes it, after a real interview has run through the relay. The instruments are
+/// process-wide (other tests' interviews count too), so the assertions are lower bounds this interview guarantees.
+/// </summary>
+public sealed partial class MetricsEndpointTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+{
+    [Fact]
+    public async Task After_one_interview_metrics_exposes_sockets_frames_interviews_provider_latency_and_activation()
+    {
+        using var timeout = TestTimeout.Start(TimeSpan.FromSeconds(60));
+        var ct = timeout.Token;
+        using var http = fixture.Host.CreateClient();
+        var created = await http.CreateInterviewAsync(ct, "Grace Hopper", "Compiler Engineer", "What is a linker for?");
+        var id = created.GetProperty("id").GetString()!;
+        var token = created.GetProperty("candidateToken").GetString()!;
+
+        await using var candidate = await ScriptedCandidate.ConnectAsync(fixture.Host.CandidateSocketAddress(id, token), ct);
+        await candidate.WaitForAsync("session_ready", ct);
+        await candidate.SendAsync("start_interview", ct);
+        await candidate.ListenToInterviewerAsync(ct);
+        await candidate.AnswerAsync(TimeSpan.FromSeconds(1), ct);
+
+        // Scraped while the candidate is still connected: the socket and the interview are live.
+        var samples = await ScrapeAsync(http, ct);
+        Assert.True(samples["synchire_candidate_sockets_open"] >= 1, "the open candidate socket is counted");
+        Assert.True(samples["synchire_active_interviews"] >= 1, "the running interview is counted");
+        Assert.True(samples["synchire_candidate_frames_total{direction=\"in\"}"] >= 50, "a second of 20 ms frames went in");
+        Assert.True(samples["synchire_candidate_frames_total{direction=\"out\"}"] >= 2, "the greeting's events and audio came out");
+        Assert.True(samples["synchire_provider_first_audio_seconds_count"] >= 1, "the greeting's first audio was timed");
+        Assert.True(samples["synchire_grain_activation_seconds_count"] >= 1, "the interview grain's activation was timed");
+        Assert.True(samples.ContainsKey("synchire_provider_reconnects_total"), "reconnects are exposed (0 until one happens)");
+        Assert.True(samples.Keys.Any(k => k.StartsWith("synchire_errors_total", StringComparison.Ordinal)), "errors are exposed");
+    }
+
+    [Fact]
+    public async Task Metrics_is_valid_prometheus_text_with_help_and_type_for_every_series()
+    {
+        using var timeout = TestTimeout.Start();
+        using var http = fixture.Host.CreateClient();
+        using var response = await http.GetAsync("metrics", timeout.Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType);
+        var text = await response.Content.ReadAsStringAsync(timeout.Token);
+
+        var typed = new HashSet<string>();
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (TypeLine().Match(line) is { Success: true } type)
+            {
+                Assert.True(typed.Add(type.Groups[1].Value), $"one TYPE line per metric: {line}");
+                continue;
+            }
+
+            if (line.StartsWith("# HELP ", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var sample = SampleLine().Match(line);
+            Assert.True(sample.Success, $"not a Prometheus sample line: {line}");
+            var family = FamilyName().Replace(sample.Groups[1].Value, string.Empty);
+            Assert.True(typed.Contains(sample.Groups[1].Value) || typed.Contains(family), $"sample before its TYPE: {line}");
+        }
+
+        Assert.Contains("synchire_grain_activation_seconds", typed);
+        Assert.Contains("synchire_candidate_frames_total", typed);
+    }
+
+    /// <summary>Sample name with labels → value, e.g. <c>synchire_candidate_frames_total{direction="in"}</c> → 1234.</summary>
+    private static async Task<Dictionary<string, double>> ScrapeAsync(HttpClient http, CancellationToken ct)
+    {
+        var text = await http.GetStringAsync("metrics", ct);
+        var samples = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!line.StartsWith('#'))
+            {
+                var space = line.LastIndexOf(' ');
+                samples[line[..space]] = double.Parse(line[(space + 1)..], CultureInfo.InvariantCulture);
+            }
+        }
+
+        return samples;
+    }
+
+    [GeneratedRegex(@"^# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) (counter|gauge|histogram)$")]
+    private static partial Regex TypeLine();
+
+    [GeneratedRegex(@"^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[a-zA-Z_][a-zA-Z0-9_]*=""[^""]*""(,[a-zA-Z_][a-zA-Z0-9_]*=""[^""]*"")*\})? (-?[0-9.eE+-]+|\+Inf|-Inf|NaN)$")]
+    private static partial Regex SampleLine();
+
+    [GeneratedRegex("_(bucket|sum|count)$")]
+    private static partial Regex FamilyName();
+}
