@@ -1,0 +1,35 @@
+namespace SyncHire.Gateway.Integrations.Tavus;
+
+/// <summary>Configuration section "Tavus" (avatar video conversations). The integration is off until ApiKey is set.</summary>
+public sealed class TavusOptions
+{
+    public const string SectionName = "Tavus";
+
+    /// <summary>Sent as <c>x-api-key</c>. A secret: environment or secret store only.</summary>
+    public string? ApiKey { get; set; }
+
+    public Uri BaseUrl { get; set; } = new("https://tavusapi.com/");
+
+    /// <summary>The replica (the face) conversations use. Optional when the persona has a default replica.</summary>
+    public string? ReplicaId { get; set; }
+
+    /// <summary>
+    /// The persona (behaviour). For the interview's own voice to drive the avatar, an echo persona
+    /// (<c>"pipeline_mode": "echo"</c>); empty: Tavus's default persona.
+    /// </summary>
+    public string? PersonaId { get; set; }
+
+    /// <summary>Seconds Tavus keeps the conversation after the last participant leaves.</summary>
+    public int ParticipantLeftTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Seconds Tavus waits for someone to join before ending the conversation.</summary>
+    public int ParticipantAbsentTimeoutSeconds { get; set; } = 300;
+
+    /// <summary>How long to wait for Tavus before answering 502.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(ApiKey);
+
+    /// <summary>Tavus needs a face: a replica, or a persona that names one.</summary>
+    public bool IsValid => !IsConfigured || !string.IsNullOrWhiteSpace(ReplicaId) || !string.IsNullOrWhiteSpace(PersonaId);
+}
