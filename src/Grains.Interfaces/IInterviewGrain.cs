@@ -22,6 +22,13 @@ public interface IInterviewGrain : IConnectableGrain, IRemindable
     Task<InterviewSnapshot> End(string reason);
 
     /// <summary>
+    /// The interview's evaluation: not finished, pending (the evaluator runs after the end, off the turn), ready
+    /// with the report, or not available (ended before anything could be evaluated). Null if never created.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<InterviewReportResult?> GetReport();
+
+    /// <summary>
     /// Erases the interview (DELETE /api/interviews/{id}, the retention purge): ends it first if it is running
     /// (ended_by_platform), then deletes its persisted state, transcript included, and its reminder. Afterwards the
     /// interview behaves as never created. Idempotent.

@@ -40,6 +40,9 @@ public static class GrainsServiceCollectionExtensions
         services.AddOpenAIRealtimeProvider(configuration);
         services.AddGeminiLiveProvider(configuration);
         services.AddPipelineProvider(configuration);
+
+        // What an ended interview leaves the platform: the index row, usage, the report and the completion webhook.
+        services.AddInterviewCompletion(configuration);
         return services;
     }
 }

@@ -144,6 +144,7 @@ public sealed partial class InterviewGrain
                 break;
             case ClientMessage.AudioChunk audio when RequireLiveSession() is { } session:
                 await session.SendAudioAsync(audio.Pcm16, SessionToken);
+                _usage.CountAudioIn(audio.Pcm16.Length);
                 break;
             case ClientMessage.CommitTurn when RequireLiveSession() is { } session:
                 await session.CommitTurnAsync(SessionToken);

@@ -231,6 +231,7 @@ public sealed partial class InterviewGrain
         }
 
         response.AudioBytes += pcm.Length;
+        _usage.CountAudioOut(pcm.Length);
         Send(ServerEvents.AiAudioChunk(Pcm16.Rms(pcm.Span), now));
         Send(Runtime.Connections.ConnectionFrame.Binary(pcm));
     }

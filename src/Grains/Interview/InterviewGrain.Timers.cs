@@ -25,6 +25,7 @@ public sealed partial class InterviewGrain
         var now = Time.GetUtcNow();
         State = State with { Status = InterviewStatus.InProgress, StartedAt = now };
         await WriteStateAsync();
+        await UpdateIndexAsync();
         _liveKeepAlive ??= KeepAlive();
 
         await RegisterOrUpdateReminder(HardCapReminder, CapAt - now, TimeSpan.Zero);

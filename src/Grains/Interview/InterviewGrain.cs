@@ -19,12 +19,15 @@ public sealed partial class InterviewGrain : Grain<InterviewState>, IInterviewGr
     private readonly ProviderRegistry _providers;
     private readonly InterviewOptions _options;
     private readonly ILogger<InterviewGrain> _logger;
+    private readonly InterviewCompletionServices _completion;
 
     /// <summary>Held while the interview is running so its timers and provider session are not collected as idle.</summary>
     private IDisposable? _liveKeepAlive;
 
-    public InterviewGrain(ProviderRegistry providers, IOptions<InterviewOptions> options, ILogger<InterviewGrain> logger)
+    public InterviewGrain(ProviderRegistry providers, IOptions<InterviewOptions> options, ILogger<InterviewGrain> logger,
+        InterviewCompletionServices completion)
     {
+        _completion = completion;
         _providers = providers;
         _options = options.Value;
         _logger = logger;
@@ -38,6 +41,7 @@ public sealed partial class InterviewGrain : Grain<InterviewState>, IInterviewGr
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
+        await ResumeCompletionAsync();
         if (State.Status != InterviewStatus.InProgress)
         {
             return;
@@ -66,6 +70,8 @@ public sealed partial class InterviewGrain : Grain<InterviewState>, IInterviewGr
         _connectionKeepAlive = null;
         _liveKeepAlive?.Dispose();
         _liveKeepAlive = null;
+        StopEvaluation();
+        await RecordUsageAsync();
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
@@ -89,6 +95,7 @@ public sealed partial class InterviewGrain : Grain<InterviewState>, IInterviewGr
             Questions = questions,
         };
         await WriteStateAsync();
+        await UpdateIndexAsync();
         _logger.LogInformation("Interview {InterviewId} created with {QuestionCount} questions", Id, questions.Count);
         return ToSnapshot();
     }
@@ -113,6 +120,12 @@ public sealed partial class InterviewGrain : Grain<InterviewState>, IInterviewGr
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (reminderName == CompletionReminder)
+        {
+            await OnCompletionReminderAsync();
+            return;
+        }
+
         if (reminderName == HardCapReminder && State.Status != InterviewStatus.Completed && State.Exists)
         {
             await EndAsync(EndReasons.TimeLimit);
@@ -121,7 +134,8 @@ public sealed partial class InterviewGrain : Grain<InterviewState>, IInterviewGr
 
     /// <summary>
     /// Ends the interview once (later calls do nothing): persist the outcome first, then tell the candidate, then
-    /// let go of the connection, the provider session, the timers and the reminder.
+    /// let go of the connection, the provider session, the timers and the reminder; then the completion starts
+    /// (InterviewGrain.Completion.cs: index, usage, the evaluation off the turn, the webhook).
     /// </summary>
     private async Task EndAsync(string reason)
     {
@@ -152,6 +166,7 @@ public sealed partial class InterviewGrain : Grain<InterviewState>, IInterviewGr
 
         _liveKeepAlive?.Dispose();
         _liveKeepAlive = null;
+        await OnInterviewEndedAsync();
     }
 
     /// <summary>Built from one read of <see cref="Grain{TState}.State"/>: GetSnapshot interleaves with turns that replace it.</summary>

@@ -50,6 +50,12 @@ public sealed record InterviewState
     /// <summary>The time warning went out; a reactivated grain does not warn twice.</summary>
     public bool TimeWarningSent { get; init; }
 
+    /// <summary>The evaluation, once written (see InterviewGrain.Completion.cs).</summary>
+    public InterviewReportSnapshot? Report { get; init; }
+
+    /// <summary>The interview.completed webhook is in the outbox (or the interview has no webhook URL).</summary>
+    public bool CompletionPublished { get; init; }
+
     public bool Exists => Definition is not null;
 
     /// <summary>The question id tools use for a zero-based index: q1, q2, …</summary>

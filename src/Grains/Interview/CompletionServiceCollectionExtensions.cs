@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SyncHire.Grains.Evaluation;
+using SyncHire.Grains.Webhooks;
+using SyncHire.Platform;
+using SyncHire.Platform.Interviews;
+using SyncHire.Platform.Storage.Sql;
+using SyncHire.Platform.Usage;
+using SyncHire.Platform.Webhooks;
+using SyncHire.Runtime.Hosting;
+
+namespace SyncHire.Grains.Interview;
+
+public static class CompletionServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers what ending an interview needs on a silo-hosting process: the evaluators (section "Evaluation"),
+    /// "Completion" and "Webhooks" settings, and the <see cref="WebhookDispatcher"/> that drains the outbox. Bad
+    /// settings fail here, at startup.
+    /// </summary>
+    public static IServiceCollection AddInterviewCompletion(this IServiceCollection services, IConfiguration configuration)
+    {
+        var completion = configuration.GetSection(CompletionOptions.SectionName).Get<CompletionOptions>() ?? new CompletionOptions();
+        completion.Validate();
+        var webhooks = configuration.GetSection(WebhookOptions.SectionName).Get<WebhookOptions>() ?? new WebhookOptions();
+        webhooks.Validate();
+
+        services.AddInterviewEvaluation(configuration);
+        services.TryAddSingleton(completion);
+        services.TryAddSingleton(webhooks);
+        AddPlatformStoreUnlessPresent(services);
+        services.TryAddSingleton(sp => new InterviewCompletionServices(
+            sp.GetRequiredService<IInterviewIndex>(),
+            sp.GetRequiredService<IUsageLedger>(),
+            sp.GetRequiredService<IWebhookOutbox>(),
+            sp.GetRequiredService<IInterviewEvaluator>(),
+            sp.GetRequiredService<OfflineInterviewEvaluator>(),
+            sp.GetRequiredService<WebhookOptions>(),
+            sp.GetRequiredService<CompletionOptions>()));
+        services.AddHostedService<WebhookDispatcher>();
+        return services;
+    }
+
+    /// <summary>
+    /// Hosts call AddPlatformStore before AddInterviewGrains and keep theirs. A host that hosts grains without it (a
+    /// bare test silo) gets the store on the cluster's own database, from the runtime's registered ClusterOptions.
+    /// </summary>
+    private static void AddPlatformStoreUnlessPresent(IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(IPlatformStore)))
+        {
+            return;
+        }
+
+        services.AddSingleton<IPlatformStore>(sp =>
+        {
+            var cluster = sp.GetRequiredService<ClusterOptions>();
+            return new SqlPlatformStore(cluster.Storage, cluster.ConnectionString);
+        });
+        services.TryAddSingleton<IInterviewIndex>(sp => sp.GetRequiredService<IPlatformStore>());
+        services.TryAddSingleton<IUsageLedger>(sp => sp.GetRequiredService<IPlatformStore>());
+        services.TryAddSingleton<IWebhookOutbox>(sp => sp.GetRequiredService<IPlatformStore>());
+        services.AddHostedService<PlatformTablesInitializer>();
+    }
+}

@@ -1,0 +1,150 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SyncHire.Platform.Webhooks;
+
+namespace SyncHire.Grains.Webhooks;
+
+/// <summary>
+/// Runs on every silo-hosting process and drains the webhook outbox: claims due deliveries under a lease, POSTs each
+/// signed, and records the outcome — delivered on 2xx, otherwise retried with backoff and dead-lettered after
+/// <see cref="WebhookOptions.MaxAttempts"/>. A process that stops or dies mid-attempt records nothing: the lease
+/// runs out and any silo attempts the delivery again, so receivers get every event at least once.
+/// </summary>
+public sealed class WebhookDispatcher : BackgroundService
+{
+    private readonly IWebhookOutbox _outbox;
+    private readonly WebhookOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<WebhookDispatcher> _logger;
+    private readonly HttpClient _http;
+
+    public WebhookDispatcher(IWebhookOutbox outbox, WebhookOptions options, TimeProvider time, ILogger<WebhookDispatcher> logger)
+    {
+        _outbox = outbox;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _http = new HttpClient(new SocketsHttpHandler
+        {
+            // A receiver's redirect is not followed: the signed request goes only where the platform said.
+            AllowAutoRedirect = false,
+            ConnectTimeout = options.RequestTimeout,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        })
+        {
+            Timeout = Timeout.InfiniteTimeSpan, // Bounded per attempt below, together with the caller's shutdown.
+        };
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.Enabled)
+        {
+            _logger.LogInformation("Webhooks are off: {Setting} is not set", $"{WebhookOptions.SectionName}:{nameof(WebhookOptions.SigningSecret)}");
+            return;
+        }
+
+        using var timer = new PeriodicTimer(_options.PollInterval, _time);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await DispatchDueAsync(stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    _logger.LogWarning(exception, "Webhook poll failed; trying again in {Interval}", _options.PollInterval);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: attempts in flight are abandoned to their leases.
+        }
+    }
+
+    /// <summary>One poll: claims what is due and attempts it all at once.</summary>
+    public async Task DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        var claims = await _outbox.ClaimDueAsync(_time.GetUtcNow(), _options.Lease, _options.BatchSize, cancellationToken);
+        await Task.WhenAll(claims.Select(claim => AttemptAsync(claim, cancellationToken)));
+    }
+
+    private async Task AttemptAsync(WebhookClaim claim, CancellationToken stopping)
+    {
+        var message = claim.Message;
+        string failure;
+        try
+        {
+            var status = await PostAsync(message, stopping);
+            if (status is >= 200 and < 300)
+            {
+                await _outbox.MarkDeliveredAsync(message.Id, _time.GetUtcNow(), CancellationToken.None);
+                _logger.LogInformation("Webhook {DeliveryId} ({Event}) delivered on attempt {Attempt}", message.Id, message.EventType, claim.Attempt);
+                return;
+            }
+
+            failure = $"HTTP {status}";
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return; // The lease expires and another process (or this one, restarted) attempts it again.
+        }
+        catch (OperationCanceledException)
+        {
+            failure = $"no answer within {_options.RequestTimeout}";
+        }
+        catch (HttpRequestException exception)
+        {
+            failure = exception.Message;
+        }
+
+        var next = _options.NextAttemptAt(claim.Attempt, _time.GetUtcNow());
+        var outcome = await _outbox.MarkFailedAsync(claim, failure, next, _options.MaxAttempts, CancellationToken.None);
+        switch (outcome)
+        {
+            case WebhookFailureOutcome.DeadLettered:
+                _logger.LogError("Webhook {DeliveryId} ({Event}) to {Host} dead-lettered after {Attempts} attempts: {Failure}",
+                    message.Id, message.EventType, HostOf(message.Url), claim.Attempt, failure);
+                break;
+            case WebhookFailureOutcome.RetryScheduled:
+                _logger.LogWarning("Webhook {DeliveryId} ({Event}) to {Host} failed on attempt {Attempt} ({Failure}); next attempt at {NextAttempt:O}",
+                    message.Id, message.EventType, HostOf(message.Url), claim.Attempt, failure, next);
+                break;
+            default:
+                _logger.LogInformation("Webhook {DeliveryId}: the lease ran out during the attempt; another claim owns it now", message.Id);
+                break;
+        }
+    }
+
+    private async Task<int> PostAsync(WebhookMessage message, CancellationToken stopping)
+    {
+        var body = Encoding.UTF8.GetBytes(message.PayloadJson);
+        using var request = new HttpRequestMessage(HttpMethod.Post, message.Url)
+        {
+            Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } },
+        };
+        request.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.Create(_options.SigningSecret!, _time.GetUtcNow(), body));
+        request.Headers.Add(WebhookSignature.EventHeaderName, message.EventType);
+        request.Headers.Add(WebhookSignature.DeliveryHeaderName, message.Id);
+
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        attempt.CancelAfter(_options.RequestTimeout);
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token);
+        return (int)response.StatusCode;
+    }
+
+    /// <summary>Logs name the receiver's host only: a URL's path or query may carry the platform's own secrets.</summary>
+    private static string HostOf(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : "?";
+
+    public override void Dispose()
+    {
+        _http.Dispose();
+        base.Dispose();
+    }
+}

@@ -1,0 +1,68 @@
+using SyncHire.Platform.Webhooks;
+
+namespace SyncHire.Grains.Webhooks;
+
+/// <summary>
+/// "Webhooks": signing and delivery of the events platforms receive (interview.completed). Webhooks are off until
+/// <see cref="SigningSecret"/> is set; the secret is never logged.
+/// </summary>
+public sealed class WebhookOptions
+{
+    public const string SectionName = "Webhooks";
+
+    /// <summary>The shared secret receivers verify X-Agent-Signature with. At least 32 characters; empty turns webhooks off.</summary>
+    public string? SigningSecret { get; set; }
+
+    /// <summary>How often each silo looks for due deliveries.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a claimed delivery is this silo's; if the silo dies mid-attempt another claims it after this.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The longest one POST may take (connect, send, answer). Must be shorter than the lease.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Attempts before a delivery is dead-lettered.</summary>
+    public int MaxAttempts { get; set; } = WebhookBackoff.DefaultMaxAttempts;
+
+    /// <summary>
+    /// The wait after the first failed attempt; later waits double (<see cref="WebhookBackoff"/>'s curve, scaled so its
+    /// first step is this), capped at one hour at the default.
+    /// </summary>
+    public TimeSpan FirstRetryDelay { get; set; } = WebhookBackoff.NextAttemptAt(1, DateTimeOffset.UnixEpoch) - DateTimeOffset.UnixEpoch;
+
+    /// <summary>Deliveries one silo attempts at once.</summary>
+    public int BatchSize { get; set; } = 10;
+
+    public const int MinSecretLength = 32;
+
+    public bool Enabled => !string.IsNullOrEmpty(SigningSecret);
+
+    /// <summary>When to try again after attempt <paramref name="attempt"/> (1-based) failed at <paramref name="failedAt"/>.</summary>
+    public DateTimeOffset NextAttemptAt(int attempt, DateTimeOffset failedAt)
+    {
+        var standardFirst = WebhookBackoff.NextAttemptAt(1, failedAt) - failedAt;
+        var standard = WebhookBackoff.NextAttemptAt(attempt, failedAt) - failedAt;
+        return failedAt + standard * (FirstRetryDelay / standardFirst);
+    }
+
+    /// <summary>Rejects settings the dispatcher cannot run with, naming the setting (never the secret's value).</summary>
+    public void Validate()
+    {
+        Require(!Enabled || SigningSecret!.Length >= MinSecretLength, nameof(SigningSecret), $"must be at least {MinSecretLength} characters (or empty to turn webhooks off)");
+        Require(PollInterval > TimeSpan.Zero, nameof(PollInterval), "must be positive");
+        Require(RequestTimeout > TimeSpan.Zero, nameof(RequestTimeout), "must be positive");
+        Require(Lease > RequestTimeout, nameof(Lease), "must be longer than RequestTimeout, so an attempt ends before another silo may take it over");
+        Require(MaxAttempts is >= 1 and <= 50, nameof(MaxAttempts), "must be within 1..50");
+        Require(FirstRetryDelay > TimeSpan.Zero && FirstRetryDelay <= TimeSpan.FromHours(1), nameof(FirstRetryDelay), "must be within 0..1 h");
+        Require(BatchSize is >= 1 and <= 100, nameof(BatchSize), "must be within 1..100");
+    }
+
+    private static void Require(bool condition, string setting, string rule)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException($"{SectionName}:{setting} {rule}.");
+        }
+    }
+}

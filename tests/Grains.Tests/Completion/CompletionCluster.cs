@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SyncHire.Grains.Audio.Speech;
+using SyncHire.Grains.Evaluation;
+using SyncHire.Grains.Interfaces;
+using SyncHire.Grains.Tests.Interview.Support;
+using SyncHire.Runtime.Testing;
+using Xunit;
+
+namespace SyncHire.Grains.Tests.Completion;
+
+/// <summary>
+/// A real single-silo cluster on a temporary SQLite file, as a host wires it (AddInterviewGrains, platform tables
+/// included), optionally with a stand-in for the external evaluation model.
+/// </summary>
+internal static class CompletionCluster
+{
+    public const string Tenant = "acme";
+
+    /// <param name="evaluationModel">Replaces the configured evaluator (the model); the offline fallback stays real.</param>
+    public static Task<TestCluster> StartAsync(IInterviewEvaluator? evaluationModel = null, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Completion:RetryInterval"] = "00:00:00.500" })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .Build();
+        return TestCluster.StartAsync(new TestClusterOptions
+        {
+            SiloCount = 1,
+            ConfigureSilo = services =>
+            {
+                services.AddSingleton<ITextToSpeech>(new SyntheticVoice());
+                if (evaluationModel is not null)
+                {
+                    services.AddSingleton(evaluationModel);
+                }
+
+                services.AddInterviewGrains(configuration);
+            },
+        });
+    }
+
+    public static async Task<(string Id, IInterviewGrain Grain)> CreateAsync(TestCluster cluster)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var grain = cluster.GrainFactory.GetGrain<IInterviewGrain>(id);
+        await grain.Create(InterviewCluster.Definition() with { TenantId = Tenant });
+        return (id, grain);
+    }
+
+    /// <summary>
+    /// The candidate starts, streams <paramref name="silenceBytes"/> of silent PCM, types one answer, and ends the
+    /// interview (candidate_ended): an interview with something to evaluate.
+    /// </summary>
+    public static async Task AnswerOnceAndEndAsync(TestCluster cluster, string id, int silenceBytes = 0)
+    {
+        await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
+        candidate.SendJson("""{"type":"start_interview"}""");
+        await candidate.NextAsync("ai_response_complete");
+        if (silenceBytes > 0)
+        {
+            candidate.SendBinary(new byte[silenceBytes]);
+        }
+
+        candidate.SendJson("""{"type":"text_answer","text":"I designed a billing pipeline on Kafka with idempotent consumers and replayable events."}""");
+        await candidate.NextAsync("transcript", e => e.GetProperty("final").GetBoolean() && e.GetProperty("speaker").GetString() == "candidate");
+        await candidate.NextAsync("ai_response_complete");
+        candidate.SendJson("""{"type":"end_interview"}""");
+        Assert.Equal(EndReasons.CandidateEnded, (await candidate.NextAsync("interview_ended")).GetProperty("reason").GetString());
+    }
+
+    public static Task<InterviewReportResult?> ReportReadyAsync(IInterviewGrain grain) =>
+        Eventually.Becomes(grain.GetReport, r => r?.Status == ReportStatus.Ready, "the report to be stored");
+}
