@@ -6,9 +6,14 @@ using SyncHire.Gateway.Errors;
 using SyncHire.Gateway.Health;
 using SyncHire.Gateway.Hosting;
 using SyncHire.Gateway.Interviews;
+using SyncHire.Gateway.Limits;
 using SyncHire.Gateway.Metrics;
+using SyncHire.Gateway.OpenApi;
+using SyncHire.Gateway.Tenants;
 using SyncHire.Gateway.Tokens;
 using SyncHire.Grains;
+using SyncHire.Platform.Hosting;
+using SyncHire.Platform.Retention;
 using SyncHire.Runtime.Hosting;
 
 namespace SyncHire.Gateway;
@@ -42,10 +47,12 @@ public static class SyncHireApp
         builder.Logging.KeepTokensOutOfLogs();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = gateway.MaxRequestBodyBytes);
 
+        services.AddPlatformStore(configuration);
         services.AddGrainRuntime(configuration);
         if (cluster.Role == ClusterRole.All)
         {
             services.AddInterviewGrains(configuration);
+            services.AddTranscriptRetention(configuration);
         }
 
         services.Configure<GatewayOptions>(gatewaySection);
@@ -55,6 +62,13 @@ public static class SyncHireApp
         services.AddSingleton<CandidateRelay>();
         services.AddGatewayProblemDetails();
         services.AddGatewayHealthChecks();
+        services.AddTenantAuthentication(configuration);
+        services.AddTenantLimits(configuration);
+        services.AddInterviewErasure();
+        services.AddSingleton<TenantInterviewAccess>();
+        var corsOrigins = CrossOriginSetup.ReadOrigins(configuration);
+        services.AddGatewayCors(corsOrigins);
+        services.AddGatewayOpenApi();
         services.AddGatewayMetrics();
         services.Configure<JsonOptions>(options =>
         {
@@ -80,7 +94,13 @@ public static class SyncHireApp
             app.UseStaticFiles();
         }
 
+        // CORS answers a browser's preflight before the key is asked for; the tenant is known before its rate limit.
+        app.UseGatewayCors(corsOrigins);
+        app.UseTenantAuthentication();
+        app.UseRateLimiter();
+
         app.MapGrainRuntime();
+        app.MapGatewayOpenApi();
         app.MapInterviewsApi();
         app.MapCandidateSockets();
         app.MapHealthEndpoints();

@@ -47,4 +47,8 @@ public sealed record InterviewSnapshot(
     /// <summary>Zero-based index of the current question; -1 before the first.</summary>
     int CurrentQuestionIndex,
     IReadOnlyList<string> Questions,
-    IReadOnlyList<TranscriptTurn> Transcript);
+    IReadOnlyList<TranscriptTurn> Transcript)
+{
+    /// <summary>When the candidate consented to the recording (start_interview with "consent": true); null: not given.</summary>
+    public DateTimeOffset? ConsentGivenAt { get; init; }
+}

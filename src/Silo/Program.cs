@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using SyncHire.Grains;
+using SyncHire.Platform.Hosting;
+using SyncHire.Platform.Retention;
 using SyncHire.Runtime.Hosting;
 using SyncHire.Runtime.Metrics;
 
@@ -8,7 +10,9 @@ using SyncHire.Runtime.Metrics;
 // Cluster settings (Storage, ConnectionString, AdvertisedAddress, Secret) that every process of the cluster shares.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddGrainRuntime(builder.Configuration, cluster => cluster.Role = ClusterRole.Silo);
+builder.Services.AddPlatformStore(builder.Configuration);
 builder.Services.AddInterviewGrains(builder.Configuration);
+builder.Services.AddTranscriptRetention(builder.Configuration);
 builder.Services.AddPrometheusMetrics();
 builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [ClusterHealthCheck.ReadyTag]);
 

@@ -20,6 +20,11 @@ public static class ApiErrorCodes
     public const string TokenWrongInterview = "token_wrong_interview";
     public const string WebSocketRequired = "websocket_required";
     public const string ClusterUnavailable = "cluster_unavailable";
+    public const string ApiKeyRequired = "api_key_required";
+    public const string InvalidApiKey = "invalid_api_key";
+    public const string RateLimited = "rate_limited";
+    public const string InterviewQuotaExceeded = "interview_quota_exceeded";
+    public const string InvalidCursor = "invalid_cursor";
     public const string InternalError = "internal_error";
 
     /// <summary>The code for an error response that no endpoint described further (routing, framework limits).</summary>
@@ -29,6 +34,7 @@ public static class ApiErrorCodes
         StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
         StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
         StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+        StatusCodes.Status429TooManyRequests => RateLimited,
         StatusCodes.Status503ServiceUnavailable => ClusterUnavailable,
         >= 500 => InternalError,
         _ => BadRequest,

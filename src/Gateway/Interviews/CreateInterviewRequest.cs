@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace SyncHire.Gateway.Interviews;
 
 /// <summary>
@@ -10,6 +12,15 @@ namespace SyncHire.Gateway.Interviews;
 /// <param name="Voice">A voice of that provider (alloy, Puck, …); default: the provider's configured voice.</param>
 /// <param name="Model">A model of that provider; default: the configured one.</param>
 /// <param name="TurnDetection">How the end of the candidate's turn is found; default: server VAD.</param>
+/// <param name="Language">The interview's language as a BCP 47 tag ("en", "pt-BR"); default: English.</param>
+/// <param name="WebhookUrl">
+/// Where interview.completed is POSTed: an absolute https URL, or http to localhost/127.0.0.1 (a receiver on the
+/// same machine, for development); no user name or password in the URL. Default: no webhook.
+/// </param>
+/// <param name="Metadata">
+/// The platform's own references (candidate id, job id…): a flat JSON object of string values, at most 20 keys
+/// and 1 KB of keys and values together, returned with the interview and in the webhook.
+/// </param>
 public sealed record CreateInterviewRequest(
     string? CandidateName,
     string? JobTitle,
@@ -20,7 +31,10 @@ public sealed record CreateInterviewRequest(
     string? Provider = null,
     string? Voice = null,
     string? Model = null,
-    TurnDetectionRequest? TurnDetection = null);
+    TurnDetectionRequest? TurnDetection = null,
+    string? Language = null,
+    string? WebhookUrl = null,
+    JsonElement? Metadata = null);
 
 /// <param name="Mode">server_vad (default) or push_to_talk (the client sends send_for_AI_processing).</param>
 /// <param name="Threshold">Server VAD sensitivity, 0..1 (default 0.5).</param>

@@ -59,6 +59,9 @@ public static class CreateInterviewValidator
         var voice = CheckIdentifier(errors, "voice", request.Voice);
         var model = CheckIdentifier(errors, "model", request.Model);
         var turnDetection = ValidateTurnDetection(request.TurnDetection, errors);
+        var language = InterviewLanguageRule.Check(request.Language, errors);
+        var webhookUrl = WebhookUrlRule.Check(request.WebhookUrl, errors);
+        var metadata = InterviewMetadataRule.Check(request.Metadata, errors);
 
         if (errors.Count > 0)
         {
@@ -77,6 +80,9 @@ public static class CreateInterviewValidator
             Voice = voice,
             Model = model,
             TurnDetection = turnDetection,
+            Language = language,
+            WebhookUrl = webhookUrl,
+            Metadata = metadata,
         };
 
         // The grain enforces the domain's own rules too; checking them here turns a rule added there into a 400

@@ -6,6 +6,7 @@ namespace SyncHire.Gateway.Interviews;
 /// <summary>An interview as GET /api/interviews/{id} returns it.</summary>
 /// <param name="Status">created, in_progress or completed (as in the WebSocket protocol).</param>
 /// <param name="Level">beginner, intermediate or advanced.</param>
+/// <param name="ConsentGivenAt">When the candidate consented to the recording at start; null: not (yet) given.</param>
 public sealed record InterviewResponse(
     string Id,
     string Status,
@@ -22,7 +23,11 @@ public sealed record InterviewResponse(
     string? EndReason,
     InterviewProgress Progress,
     IReadOnlyList<string> Questions,
-    IReadOnlyList<TranscriptTurnResponse> Transcript)
+    IReadOnlyList<TranscriptTurnResponse> Transcript,
+    string? Language,
+    string? WebhookUrl,
+    IReadOnlyDictionary<string, string> Metadata,
+    DateTimeOffset? ConsentGivenAt)
 {
     public static InterviewResponse From(InterviewSnapshot snapshot)
     {
@@ -49,7 +54,11 @@ public sealed record InterviewResponse(
             snapshot.EndReason,
             new InterviewProgress(snapshot.CurrentQuestionIndex + 1, snapshot.Questions.Count),
             snapshot.Questions,
-            transcript);
+            transcript,
+            definition.Language,
+            definition.WebhookUrl,
+            definition.Metadata,
+            snapshot.ConsentGivenAt);
     }
 }
 

@@ -1,28 +1,40 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SyncHire.Gateway.Errors;
+using SyncHire.Gateway.Limits;
+using SyncHire.Gateway.Tenants;
 using SyncHire.Gateway.Tokens;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interfaces.Protocol;
+using SyncHire.Platform.Interviews;
+using SyncHire.Platform.Retention;
 using SyncHire.Runtime;
 
 namespace SyncHire.Gateway.Interviews;
 
-/// <summary>The platform's REST API: create an interview, read it, re-issue the candidate's token, end it.</summary>
+/// <summary>
+/// The platform's REST API for its interviews: create, list, read, re-issue the candidate's token, end, erase.
+/// Every endpoint acts for the API key's tenant; another tenant's interview is answered 404.
+/// </summary>
 public static class InterviewsApi
 {
     public static RouteGroupBuilder MapInterviewsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/interviews").WithTags("Interviews");
+        var group = routes.MapGroup("/api/interviews").WithTags("Interviews").RequireTenant();
 
-        group.MapPost("/", Create);
-        group.MapGet("/{id}", Get).WithName("GetInterview");
-        group.MapPost("/{id}/token", IssueToken);
-        group.MapPost("/{id}/end", End);
+        group.MapPost("/", Create)
+            .WithSummary("Create an interview")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapGet("/", List).WithSummary("List the tenant's interviews, newest first");
+        group.MapGet("/{id}", Get).WithName("GetInterview").WithSummary("Read an interview with its transcript so far");
+        group.MapPost("/{id}/token", IssueToken).WithSummary("Issue a fresh candidate token");
+        group.MapPost("/{id}/end", End).WithSummary("End an interview");
+        group.MapDelete("/{id}", Delete).WithSummary("Erase an interview, its transcript and every record about it");
         return group;
     }
 
-    private static async Task<Results<Created<InterviewCreatedResponse>, ValidationProblem>> Create(
-        CreateInterviewRequest request, HttpRequest http, IGrainFactory grains, CandidateTokenService tokens)
+    private static async Task<Results<Created<InterviewCreatedResponse>, ValidationProblem, ProblemHttpResult>> Create(
+        CreateInterviewRequest request, TenantContext tenant, HttpRequest http, IGrainFactory grains,
+        CandidateTokenService tokens, InterviewQuota quota, IInterviewIndex index)
     {
         var definition = CreateInterviewValidator.Validate(request, out var errors);
         if (definition is null)
@@ -30,24 +42,57 @@ public static class InterviewsApi
             return Problems.Validation(errors);
         }
 
+        if (await quota.CheckAsync(tenant.TenantId, http.HttpContext.Response, http.HttpContext.RequestAborted) is { } exceeded)
+        {
+            return exceeded;
+        }
+
         var id = InterviewId.New();
-        var snapshot = await grains.GetGrain<IInterviewGrain>(id).Create(definition);
+        var snapshot = await grains.GetGrain<IInterviewGrain>(id).Create(definition with { TenantId = tenant.TenantId });
+
+        // Listed (and counted by the quota) from now on; the grain keeps the row current as the interview moves on.
+        await index.UpsertInterviewAsync(InterviewIndexEntries.From(snapshot, tenant.TenantId), CancellationToken.None);
+
         var token = tokens.Issue(id);
         var body = new InterviewCreatedResponse(id, ServerEvents.StatusName(snapshot.Status),
             CandidateSocketUrl.For(http, id), token.Value, token.ExpiresAt);
         return TypedResults.Created($"{http.PathBase}/api/interviews/{id}", body);
     }
 
-    private static async Task<Results<Ok<InterviewResponse>, ProblemHttpResult>> Get(string id, IGrainFactory grains)
+    private static async Task<Results<Ok<InterviewListResponse>, ValidationProblem, ProblemHttpResult>> List(
+        [AsParameters] ListInterviewsParameters parameters, TenantContext tenant, IInterviewIndex index, CancellationToken cancellationToken)
     {
-        var snapshot = await FindAsync(grains, id);
+        var query = parameters.ToQuery(out var errors);
+        if (query is null)
+        {
+            return Problems.Validation(errors);
+        }
+
+        InterviewPage page;
+        try
+        {
+            page = await index.ListInterviewsAsync(tenant.TenantId, query, cancellationToken);
+        }
+        catch (ArgumentException e) when (e.ParamName == "cursor")
+        {
+            return Problems.Of(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidCursor, "The cursor is not valid",
+                "Pass the nextCursor of a previous page unchanged, or leave cursor out for the first page.");
+        }
+
+        return TypedResults.Ok(new InterviewListResponse([.. page.Items.Select(InterviewSummaryResponse.From)], page.NextCursor));
+    }
+
+    private static async Task<Results<Ok<InterviewResponse>, ProblemHttpResult>> Get(
+        string id, TenantContext tenant, TenantInterviewAccess interviews)
+    {
+        var snapshot = await interviews.FindAsync(tenant, id);
         return snapshot is null ? Problems.InterviewNotFound(id) : TypedResults.Ok(InterviewResponse.From(snapshot));
     }
 
     private static async Task<Results<Ok<CandidateTokenResponse>, ProblemHttpResult>> IssueToken(
-        string id, HttpRequest http, IGrainFactory grains, CandidateTokenService tokens)
+        string id, TenantContext tenant, HttpRequest http, TenantInterviewAccess interviews, CandidateTokenService tokens)
     {
-        if (await FindAsync(grains, id) is null)
+        if (await interviews.FindAsync(tenant, id) is null)
         {
             return Problems.InterviewNotFound(id);
         }
@@ -56,19 +101,41 @@ public static class InterviewsApi
         return TypedResults.Ok(new CandidateTokenResponse(id, CandidateSocketUrl.For(http, id), token.Value, token.ExpiresAt));
     }
 
-    private static async Task<Results<Ok<InterviewResponse>, ProblemHttpResult>> End(string id, IGrainFactory grains)
+    private static async Task<Results<Ok<InterviewResponse>, ProblemHttpResult>> End(
+        string id, TenantContext tenant, TenantInterviewAccess interviews, IGrainFactory grains, IInterviewIndex index)
     {
-        if (await FindAsync(grains, id) is null)
+        if (await interviews.FindAsync(tenant, id) is null)
         {
             return Problems.InterviewNotFound(id);
         }
 
         var snapshot = await grains.GetGrain<IInterviewGrain>(id).End(EndReasons.Ended);
+        await index.UpsertInterviewAsync(InterviewIndexEntries.From(snapshot, tenant.TenantId), CancellationToken.None);
         return TypedResults.Ok(InterviewResponse.From(snapshot));
     }
 
-    private static Task<InterviewSnapshot?> FindAsync(IGrainFactory grains, string id) =>
-        InterviewId.IsWellFormed(id)
-            ? grains.GetGrain<IInterviewGrain>(id).GetSnapshot()
-            : Task.FromResult<InterviewSnapshot?>(null);
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
+        string id, TenantContext tenant, IGrainFactory grains, TenantInterviewAccess interviews, IInterviewIndex index,
+        InterviewEraser eraser)
+    {
+        if (!InterviewId.IsWellFormed(id))
+        {
+            return Problems.InterviewNotFound(id);
+        }
+
+        // The grain decides ownership while it has state; an index row alone is what an erasure that failed
+        // part-way leaves behind, and deleting again finishes it.
+        var snapshot = await grains.GetGrain<IInterviewGrain>(id).GetSnapshot();
+        var owned = snapshot is not null
+            ? interviews.IsOwnedBy(snapshot, tenant)
+            : await index.GetInterviewAsync(tenant.TenantId, id, CancellationToken.None) is not null;
+        if (!owned)
+        {
+            return Problems.InterviewNotFound(id);
+        }
+
+        // Not tied to the request: a client that hangs up mid-way must not leave half an erasure.
+        await eraser.EraseAsync(tenant.TenantId, id, CancellationToken.None);
+        return TypedResults.NoContent();
+    }
 }

@@ -14,6 +14,11 @@ public static class TenantEndpointConventions
     {
         builder.WithMetadata(TenantRequiredMetadata.Instance);
         builder.RequireRateLimiting(RateLimitPolicy);
+
+        // Every tenant endpoint can refuse the key or the rate: the contract says so once, here.
+        builder.WithMetadata(
+            new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]),
+            new ProducesResponseTypeMetadata(StatusCodes.Status429TooManyRequests, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
         return builder;
     }
 }

@@ -11,7 +11,8 @@ public abstract record ClientMessage
     }
 
     /// <summary><c>start_interview</c>: start, or resume if the interview is already running.</summary>
-    public sealed record StartInterview : ClientMessage;
+    /// <param name="Consent">The candidate agreed to the recording (<c>"consent": true</c>, sent by the web app).</param>
+    public sealed record StartInterview(bool Consent = false) : ClientMessage;
 
     /// <summary><c>audio_chunk</c> (JSON int16 array) or a binary frame: PCM16 little-endian mono 16 kHz.</summary>
     public sealed record AudioChunk(ReadOnlyMemory<byte> Pcm16) : ClientMessage;

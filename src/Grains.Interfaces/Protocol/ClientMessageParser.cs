@@ -61,7 +61,7 @@ public static class ClientMessageParser
 
             return type.GetString() switch
             {
-                ClientMessageTypes.StartInterview => ClientParseResult.Ok(new ClientMessage.StartInterview()),
+                ClientMessageTypes.StartInterview => ParseStartInterview(root),
                 ClientMessageTypes.CommitTurn => ClientParseResult.Ok(new ClientMessage.CommitTurn()),
                 ClientMessageTypes.EndInterview => ClientParseResult.Ok(new ClientMessage.EndInterview()),
                 ClientMessageTypes.Ping => ClientParseResult.Ok(new ClientMessage.Ping()),
@@ -79,6 +79,18 @@ public static class ClientMessageParser
         return problem is null
             ? ClientParseResult.Ok(new ClientMessage.AudioChunk(pcm16))
             : ClientParseResult.Fail(ErrorCodes.InvalidAudio, problem);
+    }
+
+    private static ClientParseResult ParseStartInterview(JsonElement root)
+    {
+        if (!root.TryGetProperty("consent", out var consent) || consent.ValueKind == JsonValueKind.Null)
+        {
+            return ClientParseResult.Ok(new ClientMessage.StartInterview());
+        }
+
+        return consent.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? ClientParseResult.Ok(new ClientMessage.StartInterview(consent.GetBoolean()))
+            : ClientParseResult.Fail(ErrorCodes.MissingField, "start_interview \"consent\" must be true or false.");
     }
 
     private static ClientParseResult ParseTextAnswer(JsonElement root)

@@ -24,6 +24,9 @@ public static class ErrorCodes
     /// <summary>A text frame larger than <see cref="ProtocolLimits.MaxTextFrameBytes"/>.</summary>
     public const string FrameTooLarge = "frame_too_large";
 
+    /// <summary>start_interview without <c>"consent": true</c> where the operator requires recording consent; nothing started.</summary>
+    public const string ConsentRequired = "consent_required";
+
     /// <summary>The server failed; the message says nothing about internals.</summary>
     public const string InternalError = "internal_error";
 }

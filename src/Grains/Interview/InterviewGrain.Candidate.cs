@@ -129,8 +129,8 @@ public sealed partial class InterviewGrain
             case ClientMessage.Ping:
                 Send(ServerEvents.Pong(Time.GetUtcNow()));
                 break;
-            case ClientMessage.StartInterview:
-                await StartAsync();
+            case ClientMessage.StartInterview start:
+                await StartAsync(start.Consent);
                 break;
             case ClientMessage.EndInterview when State.Status == InterviewStatus.Completed:
                 SendError(ErrorCodes.InterviewEnded, "The interview has already ended.");
@@ -155,11 +155,17 @@ public sealed partial class InterviewGrain
         }
     }
 
-    private async Task StartAsync()
+    private async Task StartAsync(bool consent)
     {
         switch (State.Status)
         {
+            case InterviewStatus.Created when !consent && _options.RequireConsent:
+                SendError(ErrorCodes.ConsentRequired, "The candidate must agree to the recording: send start_interview with \"consent\": true.");
+                break;
             case InterviewStatus.Created:
+                // Recorded with the start itself (BeginInterviewAsync writes the state): the consent and the
+                // recording it covers are persisted together.
+                State = State with { ConsentGivenAt = consent ? Time.GetUtcNow() : null };
                 await BeginInterviewAsync();
                 break;
             case InterviewStatus.InProgress:

@@ -183,6 +183,9 @@ public sealed partial class InterviewGrain : Grain<InterviewState>, IInterviewGr
             state.EndReason,
             state.CurrentQuestionIndex,
             state.Questions,
-            state.Transcript);
+            state.Transcript)
+        {
+            ConsentGivenAt = state.ConsentGivenAt,
+        };
     }
 }

@@ -28,6 +28,12 @@ public sealed class InterviewOptions
     /// <summary>The wait before the first reconnect attempt; it doubles with each further attempt.</summary>
     public TimeSpan ProviderReconnectDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// When true, start_interview must carry <c>"consent": true</c>; without it the candidate gets consent_required
+    /// and nothing starts. Consent given is recorded either way.
+    /// </summary>
+    public bool RequireConsent { get; set; }
+
     /// <summary>The largest audio frame accepted from the candidate, in bytes.</summary>
     public int MaxAudioFrameBytes { get; set; } = ProtocolLimits.DefaultMaxAudioFrameBytes;
 }

@@ -56,6 +56,9 @@ public sealed record InterviewState
     /// <summary>The interview.completed webhook is in the outbox (or the interview has no webhook URL).</summary>
     public bool CompletionPublished { get; init; }
 
+    /// <summary>When the candidate consented to the recording, as sent with start_interview; null: not given.</summary>
+    public DateTimeOffset? ConsentGivenAt { get; init; }
+
     public bool Exists => Definition is not null;
 
     /// <summary>The question id tools use for a zero-based index: q1, q2, …</summary>
