@@ -11,6 +11,7 @@ using SyncHire.Gateway.Metrics;
 using SyncHire.Gateway.OpenApi;
 using SyncHire.Gateway.Tenants;
 using SyncHire.Gateway.Tokens;
+using SyncHire.Gateway.VideoRooms;
 using SyncHire.Grains;
 using SyncHire.Platform.Hosting;
 using SyncHire.Platform.Retention;
@@ -62,6 +63,7 @@ public static class SyncHireApp
         services.AddSingleton<CandidateRelay>();
         services.AddGatewayProblemDetails();
         services.AddGatewayHealthChecks();
+        services.AddVideoRooms(configuration);
         services.AddTenantAuthentication(configuration);
         services.AddTenantLimits(configuration);
         services.AddInterviewErasure();
@@ -103,6 +105,7 @@ public static class SyncHireApp
         app.MapGatewayOpenApi();
         app.MapInterviewsApi();
         app.MapCandidateSockets();
+        app.MapVideoRoomsApi();
         app.MapHealthEndpoints();
         app.MapGatewayMetrics();
 

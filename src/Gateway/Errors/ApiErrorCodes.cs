@@ -25,6 +25,12 @@ public static class ApiErrorCodes
     public const string RateLimited = "rate_limited";
     public const string InterviewQuotaExceeded = "interview_quota_exceeded";
     public const string InvalidCursor = "invalid_cursor";
+    /// <summary>A video-room integration (LiveKit, Stream, Tavus) whose keys this server has not configured (501).</summary>
+    public const string IntegrationNotConfigured = "integration_not_configured";
+    /// <summary>A video-room service failed or could not be reached (502); its answer is not passed on.</summary>
+    public const string IntegrationFailed = "integration_failed";
+    public const string TavusConversationNotFound = "tavus_conversation_not_found";
+    public const string TavusConversationConflict = "tavus_conversation_conflict";
     public const string InternalError = "internal_error";
 
     /// <summary>The code for an error response that no endpoint described further (routing, framework limits).</summary>
