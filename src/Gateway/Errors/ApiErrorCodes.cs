@@ -31,6 +31,10 @@ public static class ApiErrorCodes
     public const string IntegrationFailed = "integration_failed";
     public const string TavusConversationNotFound = "tavus_conversation_not_found";
     public const string TavusConversationConflict = "tavus_conversation_conflict";
+    /// <summary>The report or transcript asked for needs the interview to have ended first (409).</summary>
+    public const string InterviewNotFinished = "interview_not_finished";
+    /// <summary>The interview ended before the candidate answered anything, so it has no report (409).</summary>
+    public const string ReportNotAvailable = "report_not_available";
     public const string InternalError = "internal_error";
 
     /// <summary>The code for an error response that no endpoint described further (routing, framework limits).</summary>
