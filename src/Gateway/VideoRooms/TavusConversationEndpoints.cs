@@ -96,7 +96,11 @@ internal static class TavusConversationEndpoints
         {
             await tavus.EndConversationAsync(record.ConversationId, cancellationToken);
         }
-        catch (IntegrationException failure) when (!IsAlreadyGone(failure))
+        catch (IntegrationException failure) when (IsAlreadyGone(failure))
+        {
+            // Nothing left to end at Tavus; forgetting it below is all that remains.
+        }
+        catch (IntegrationException failure)
         {
             // Kept on record so a retry can still end it.
             loggers.CreateLogger(typeof(TavusConversationEndpoints)).LogWarning(

@@ -16,7 +16,7 @@ public sealed class IntegrationsOffTests(GatewayFixture fixture) : IClassFixture
     public async Task Each_integration_is_off_until_configured(string method, string endpoint, string setting)
     {
         using var timeout = TestTimeout.Start();
-        var id = (await _client.CreateInterviewAsync(timeout.Token)).GetProperty("id").GetString();
+        var id = await VideoRoomsSystem.CreateInterviewAsync(_client, timeout.Token);
 
         using var response = await _client.SendAsync(new HttpRequestMessage(new HttpMethod(method), $"api/interviews/{id}/{endpoint}"), timeout.Token);
         var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(timeout.Token);

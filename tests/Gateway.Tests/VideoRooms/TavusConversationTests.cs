@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using SyncHire.Gateway.Tests.Infrastructure;
 
@@ -12,16 +11,14 @@ public sealed class TavusConversationTests(VideoRoomsFixture fixture) : IClassFi
     public async Task Create_opens_a_conversation_with_the_configured_replica_capped_at_the_interview_duration()
     {
         using var timeout = TestTimeout.Start();
-        using var created = await _system.Acme.PostAsJsonAsync("api/interviews",
-            new { candidateName = "Ada Lovelace", jobTitle = "Analyst", maxDurationMinutes = 20 }, timeout.Token);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(timeout.Token)).GetProperty("id").GetString();
+        var id = await _system.CreateInterviewAsync(timeout.Token, maxDurationMinutes: 20);
 
-        var (status, body) = await Post(id!, timeout.Token);
+        var (status, body) = await Post(id, timeout.Token);
 
         Assert.Equal(201, status);
         var conversationId = body.GetProperty("conversationId").GetString()!;
         Assert.Equal($"https://tavus.daily.co/{conversationId}", body.GetProperty("conversationUrl").GetString());
-        var request = _system.Tavus.CreateRequests.Single(r => r["conversation_name"]!.GetValue<string>().Contains(id!, StringComparison.Ordinal));
+        var request = _system.Tavus.CreateRequests.Single(r => r["conversation_name"]!.GetValue<string>().Contains(id, StringComparison.Ordinal));
         Assert.Equal(VideoRoomsSystem.TavusReplicaId, request["replica_id"]!.GetValue<string>());
         Assert.Equal(VideoRoomsSystem.TavusPersonaId, request["persona_id"]!.GetValue<string>());
         Assert.Equal(1200, request["properties"]!["max_call_duration"]!.GetValue<int>());

@@ -68,8 +68,20 @@ public sealed class VideoRoomsSystem : IAsyncDisposable
     }
 
     /// <summary>Creates an interview as tenant acme and returns its id.</summary>
-    public async Task<string> CreateInterviewAsync(CancellationToken cancellationToken, string candidateName = "Ada Lovelace") =>
-        (await Acme.CreateInterviewAsync(cancellationToken, candidateName)).GetProperty("id").GetString()!;
+    public Task<string> CreateInterviewAsync(CancellationToken cancellationToken, string candidateName = "Ada Lovelace",
+        int maxDurationMinutes = 30) =>
+        CreateInterviewAsync(Acme, cancellationToken, candidateName, maxDurationMinutes);
+
+    /// <summary>Creates an interview as <paramref name="client"/>'s tenant and returns its id.</summary>
+    public static async Task<string> CreateInterviewAsync(
+        HttpClient client, CancellationToken cancellationToken, string candidateName = "Ada Lovelace", int maxDurationMinutes = 30)
+    {
+        var (status, body) = await SendAsync(client, HttpMethod.Post, "api/interviews",
+            new { candidateName, jobTitle = "Backend engineer", skillTopic = "Distributed systems", level = "intermediate", provider = "offline", maxDurationMinutes },
+            cancellationToken);
+        Assert.Equal(201, status);
+        return body.GetProperty("id").GetString()!;
+    }
 
     public static async Task<(int Status, JsonElement Body)> SendAsync(
         HttpClient client, HttpMethod method, string path, object? body, CancellationToken cancellationToken)
