@@ -2,15 +2,19 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using SyncHire.Gateway.Candidates;
+using SyncHire.Gateway.Cv;
 using SyncHire.Gateway.Errors;
+using SyncHire.Gateway.Events;
 using SyncHire.Gateway.Health;
 using SyncHire.Gateway.Hosting;
 using SyncHire.Gateway.Interviews;
+using SyncHire.Gateway.Invitations;
 using SyncHire.Gateway.Limits;
 using SyncHire.Gateway.Metrics;
 using SyncHire.Gateway.OpenApi;
 using SyncHire.Gateway.Reports;
 using SyncHire.Gateway.Tenants;
+using SyncHire.Gateway.TextMode;
 using SyncHire.Gateway.Tokens;
 using SyncHire.Gateway.Transcripts;
 using SyncHire.Gateway.Usage;
@@ -66,7 +70,6 @@ public static class SyncHireApp
         services.AddSingleton<CandidateRelay>();
         services.AddGatewayProblemDetails();
         services.AddGatewayHealthChecks();
-        services.AddVideoRooms(configuration);
         services.AddTenantAuthentication(configuration);
         services.AddTenantLimits(configuration);
         services.AddInterviewErasure();
@@ -74,7 +77,11 @@ public static class SyncHireApp
         var corsOrigins = CrossOriginSetup.ReadOrigins(configuration);
         services.AddGatewayCors(corsOrigins);
         services.AddGatewayOpenApi();
+        services.AddVideoRooms(configuration);
         services.AddGatewayMetrics();
+        services.AddCvUploads(configuration);
+        services.AddInvitations(configuration);
+        services.AddInterviewEvents(configuration);
         services.Configure<JsonOptions>(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -110,6 +117,10 @@ public static class SyncHireApp
         app.MapReportsApi();
         app.MapTranscriptsApi();
         app.MapUsageApi();
+        app.MapCvApi();
+        app.MapTextModeApi();
+        app.MapInvitationsApi();
+        app.MapInterviewEventsApi();
         app.MapCandidateSockets();
         app.MapVideoRoomsApi();
         app.MapHealthEndpoints();

@@ -34,4 +34,33 @@ public interface IInterviewGrain : IConnectableGrain, IRemindable
     /// interview behaves as never created. Idempotent.
     /// </summary>
     Task Erase();
+
+    /// <summary>
+    /// Attaches the candidate's CV (already extracted and trimmed prompt text) or replaces the one attached; the
+    /// interviewer's prompt then refers to it. Refused (<see cref="InvalidOperationException"/>) once the interview
+    /// has started, and (<see cref="ArgumentException"/>) for empty or oversized text.
+    /// </summary>
+    Task<InterviewSnapshot> AttachCv(string text, string fileName);
+
+    /// <summary>
+    /// Text Q&amp;A mode: the question to answer now. A created interview starts here as a typed interview (no
+    /// audio, no provider session). Refused (<see cref="InvalidOperationException"/>) for an interview running
+    /// over audio, which takes typed answers on its socket instead.
+    /// </summary>
+    Task<TextMode.TextQuestion> GetTextQuestion();
+
+    /// <summary>
+    /// Text Q&amp;A mode: records a typed answer to the current question (starting the typed interview if needed),
+    /// scores it with feedback, and moves to the next question; after the last one the interview completes.
+    /// Refused (<see cref="InvalidOperationException"/>) once ended or for an audio interview.
+    /// </summary>
+    Task<TextMode.TextAnswerResult> SubmitTextAnswer(string text);
+
+    /// <summary>
+    /// For live event streams: answers as soon as the interview differs from <paramref name="seen"/> (a new final
+    /// transcript turn, another status or question), or after <paramref name="wait"/> with nothing new. Never
+    /// touches the candidate's connection. Null if the interview does not exist.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<Events.InterviewWatch?> WatchChanges(Events.InterviewWatchCursor seen, TimeSpan wait);
 }

@@ -49,6 +49,12 @@ public sealed record InterviewSnapshot(
     IReadOnlyList<string> Questions,
     IReadOnlyList<TranscriptTurn> Transcript)
 {
+    /// <summary>The attached CV's file name; null when the interview has no CV.</summary>
+    public string? CvFileName { get; init; }
+
+    /// <summary>Characters of CV text the interviewer's prompt carries; 0 without a CV.</summary>
+    public int CvCharacters { get; init; }
+
     /// <summary>When the candidate consented to the recording (start_interview with "consent": true); null: not given.</summary>
     public DateTimeOffset? ConsentGivenAt { get; init; }
 }

@@ -12,7 +12,6 @@ using SyncHire.Gateway.Tokens;
 using SyncHire.Grains.Cv;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interfaces.Protocol;
-using SyncHire.Platform.Interviews;
 using SyncHire.Runtime;
 
 namespace SyncHire.Gateway.Cv;
@@ -40,7 +39,7 @@ public static class CvApi
 
     private static async Task<IResult> CreateWithCv(
         HttpRequest http, TenantContext tenant, CvUploadReader uploads, IOptions<JsonOptions> json, IGrainFactory grains,
-        CandidateTokenService tokens, InterviewQuota quota, IInterviewIndex index, InvitationService invitations)
+        CandidateTokenService tokens, InterviewQuota quota, InvitationService invitations)
     {
         var cancellationToken = http.HttpContext.RequestAborted;
         var (form, unreadable) = await uploads.ReadFormAsync(http, cancellationToken);
@@ -77,13 +76,13 @@ public static class CvApi
 
         var id = InterviewId.New();
         var grain = grains.GetGrain<IInterviewGrain>(id);
+        // As in the JSON create, the grain writes the interview's index row as part of Create.
         var snapshot = await grain.Create(definition with { TenantId = tenant.TenantId });
         if (cv is not null)
         {
             snapshot = await grain.AttachCv(cv.Text, fileName!);
         }
 
-        await index.UpsertInterviewAsync(InterviewIndexEntries.From(snapshot, tenant.TenantId), CancellationToken.None);
         var token = tokens.Issue(id);
         var invitation = await invitations.CreateAsync(tenant.TenantId, id, http, CancellationToken.None);
 

@@ -31,6 +31,17 @@ public static class ApiErrorCodes
     public const string IntegrationFailed = "integration_failed";
     public const string TavusConversationNotFound = "tavus_conversation_not_found";
     public const string TavusConversationConflict = "tavus_conversation_conflict";
+    /// <summary>A CV upload without a file in its "cv" field (the cv_* codes of a rejected file come from the extractor).</summary>
+    public const string CvMissing = "cv_missing";
+    /// <summary>A multipart body that could not be read as a form.</summary>
+    public const string InvalidForm = "invalid_form";
+    /// <summary>The request needs an interview that has not started yet (a CV is attached before the start).</summary>
+    public const string InterviewAlreadyStarted = "interview_already_started";
+    public const string InterviewEnded = "interview_ended";
+    /// <summary>Typed answers over REST for an interview that runs over audio (it takes them on its socket).</summary>
+    public const string InterviewRunningOverAudio = "interview_running_over_audio";
+    /// <summary>An invitation token that is unknown, expired or revoked (not told apart, so tokens cannot be probed).</summary>
+    public const string InvitationNotFound = "invitation_not_found";
     /// <summary>The report or transcript asked for needs the interview to have ended first (409).</summary>
     public const string InterviewNotFinished = "interview_not_finished";
     /// <summary>The interview ended before the candidate answered anything, so it has no report (409).</summary>

@@ -212,6 +212,7 @@ public sealed partial class InterviewGrain
     /// </summary>
     private void Send(ConnectionFrame frame)
     {
+        NotifyWatchers();
         if (_connection is not { } connection || connection.TrySend(frame))
         {
             return;

@@ -71,7 +71,7 @@ public sealed partial class InterviewGrain
         if (_session is { } session)
         {
             await session.UpdateInstructionsAsync(
-                InterviewInstructions.WrapUp(InterviewInstructions.Build(Definition, State.Questions), remaining), SessionToken);
+                Prompts.InterviewPromptBuilder.WrapUp(BuildInstructions(), remaining), SessionToken);
         }
     }
 

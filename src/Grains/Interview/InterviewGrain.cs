@@ -185,6 +185,8 @@ public sealed partial class InterviewGrain : Grain<InterviewState>, IInterviewGr
             state.Questions,
             state.Transcript)
         {
+            CvFileName = state.CvFileName,
+            CvCharacters = state.CvText?.Length ?? 0,
             ConsentGivenAt = state.ConsentGivenAt,
         };
     }

@@ -56,6 +56,15 @@ public sealed record InterviewState
     /// <summary>The interview.completed webhook is in the outbox (or the interview has no webhook URL).</summary>
     public bool CompletionPublished { get; init; }
 
+    /// <summary>The candidate's CV as prompt text (extracted and trimmed at upload); null without one.</summary>
+    public string? CvText { get; init; }
+
+    /// <summary>The uploaded CV's file name, as the platform sees it; null without a CV.</summary>
+    public string? CvFileName { get; init; }
+
+    /// <summary>Started as a typed Q&amp;A interview over REST: no provider session, the grain asks and scores.</summary>
+    public bool TextMode { get; init; }
+
     /// <summary>When the candidate consented to the recording, as sent with start_interview; null: not given.</summary>
     public DateTimeOffset? ConsentGivenAt { get; init; }
 
