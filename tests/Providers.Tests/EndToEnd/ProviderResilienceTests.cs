@@ -48,6 +48,8 @@ public sealed class ProviderResilienceTests : IAsyncLifetime
         // The new session was seeded with what was said before the drop.
         var second = await OpenAISessions.SessionAsync(1, TimeSpan.FromSeconds(10));
         await second.WaitForAsync(s => s.Conversation.OfType<ConversationItem.AssistantMessage>().Any(m => m.Text.Contains("Ada Lovelace")), TimeSpan.FromSeconds(10));
+        // The interviewer speaks first after a reconnect; the candidate listens before answering again.
+        await SpokenAsync(candidate);
 
         await FinishInterviewAsync(candidate);
         var snapshot = (await cluster.GrainFactory.GetGrain<IInterviewGrain>(id).GetSnapshot())!;
@@ -80,7 +82,7 @@ public sealed class ProviderResilienceTests : IAsyncLifetime
     {
         // Each of the first three connections is told to go away after a few dozen messages, as the real ~10-minute
         // limit would; the next one is armed when its connection opens (a fault fires on the first connection past it).
-        var goAway = new EmulatorFault(FaultKind.GoAway, AfterMessages: 10, Delay: TimeSpan.FromMilliseconds(300));
+        var goAway = new EmulatorFault(FaultKind.GoAway, AfterMessages: 10, Delay: TimeSpan.FromSeconds(3));
         _options.Faults.Arm("gemini", goAway);
         var armNext = Task.Run(async () =>
         {
