@@ -7,6 +7,8 @@ namespace SyncHire.Gateway.Interviews;
 /// <param name="Status">created, in_progress or completed (as in the WebSocket protocol).</param>
 /// <param name="Level">beginner, intermediate or advanced.</param>
 /// <param name="ConsentGivenAt">When the candidate consented to the recording at start; null: not (yet) given.</param>
+/// <param name="CvAttached">A CV was uploaded; the interviewer's prompt refers to it.</param>
+/// <param name="CvCharacters">Characters of CV text in the interviewer's prompt; 0 without a CV.</param>
 public sealed record InterviewResponse(
     string Id,
     string Status,
@@ -27,7 +29,9 @@ public sealed record InterviewResponse(
     string? Language,
     string? WebhookUrl,
     IReadOnlyDictionary<string, string> Metadata,
-    DateTimeOffset? ConsentGivenAt)
+    DateTimeOffset? ConsentGivenAt,
+    bool CvAttached,
+    int CvCharacters)
 {
     public static InterviewResponse From(InterviewSnapshot snapshot)
     {
@@ -58,7 +62,9 @@ public sealed record InterviewResponse(
             definition.Language,
             definition.WebhookUrl,
             definition.Metadata,
-            snapshot.ConsentGivenAt);
+            snapshot.ConsentGivenAt,
+            snapshot.CvCharacters > 0,
+            snapshot.CvCharacters);
     }
 }
 

@@ -34,7 +34,7 @@ public static class InterviewsApi
 
     private static async Task<Results<Created<InterviewCreatedResponse>, ValidationProblem, ProblemHttpResult>> Create(
         CreateInterviewRequest request, TenantContext tenant, HttpRequest http, IGrainFactory grains,
-        CandidateTokenService tokens, InterviewQuota quota, IInterviewIndex index)
+        CandidateTokenService tokens, InterviewQuota quota)
     {
         var definition = CreateInterviewValidator.Validate(request, out var errors);
         if (definition is null)
@@ -48,10 +48,8 @@ public static class InterviewsApi
         }
 
         var id = InterviewId.New();
+        // The grain writes the interview's index row as part of Create: it is listed, and counted by the quota, at once.
         var snapshot = await grains.GetGrain<IInterviewGrain>(id).Create(definition with { TenantId = tenant.TenantId });
-
-        // Listed (and counted by the quota) from now on; the grain keeps the row current as the interview moves on.
-        await index.UpsertInterviewAsync(InterviewIndexEntries.From(snapshot, tenant.TenantId), CancellationToken.None);
 
         var token = tokens.Issue(id);
         var body = new InterviewCreatedResponse(id, ServerEvents.StatusName(snapshot.Status),
@@ -102,7 +100,7 @@ public static class InterviewsApi
     }
 
     private static async Task<Results<Ok<InterviewResponse>, ProblemHttpResult>> End(
-        string id, TenantContext tenant, TenantInterviewAccess interviews, IGrainFactory grains, IInterviewIndex index)
+        string id, TenantContext tenant, TenantInterviewAccess interviews, IGrainFactory grains)
     {
         if (await interviews.FindAsync(tenant, id) is null)
         {
@@ -110,7 +108,6 @@ public static class InterviewsApi
         }
 
         var snapshot = await grains.GetGrain<IInterviewGrain>(id).End(EndReasons.Ended);
-        await index.UpsertInterviewAsync(InterviewIndexEntries.From(snapshot, tenant.TenantId), CancellationToken.None);
         return TypedResults.Ok(InterviewResponse.From(snapshot));
     }
 

@@ -15,8 +15,13 @@ internal static class GatewayOpenApi
     public static IServiceCollection AddGatewayOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {
+            // POST /api/interviews is two endpoints picked by Content-Type (JSON, and a form with an optional CV);
+            // OpenAPI has one operation per path and method, so the JSON endpoint describes it and the form is
+            // added to its request body below.
+            options.ShouldInclude = description => !IsFormCreate(description);
             options.AddDocumentTransformer((document, _, _) =>
             {
+                AddFormBodyToCreate(document);
                 document.Info = new OpenApiInfo
                 {
                     Title = "SyncHire Interview API",
@@ -56,6 +61,24 @@ internal static class GatewayOpenApi
 
     public static IEndpointConventionBuilder MapGatewayOpenApi(this IEndpointRouteBuilder routes) =>
         routes.MapOpenApi(DocumentPath);
+
+    private static bool IsFormCreate(Microsoft.AspNetCore.Mvc.ApiExplorer.ApiDescription description) =>
+        description.HttpMethod == HttpMethods.Post
+        && description.RelativePath?.TrimEnd('/') == "api/interviews"
+        && description.SupportedRequestFormats.Count > 0
+        && description.SupportedRequestFormats.All(format => format.MediaType == "multipart/form-data");
+
+    private static void AddFormBodyToCreate(OpenApiDocument document)
+    {
+        if (document.Paths.TryGetValue("/api/interviews", out var path)
+            && path.Operations?.TryGetValue(HttpMethod.Post, out var create) == true
+            && create.RequestBody?.Content?.TryGetValue("application/json", out var json) == true)
+        {
+            create.RequestBody.Content["multipart/form-data"] = new OpenApiMediaType { Schema = json.Schema };
+            create.Description = "Send the fields as JSON, or as multipart/form-data fields with an optional 'cv' file " +
+                "(PDF or DOCX). A rejected CV answers 413/415/422 with a cv_* code.";
+        }
+    }
 
     private const string BearerScheme = "bearer";
     private const string ApiKeyScheme = "apiKey";

@@ -17,9 +17,12 @@ public sealed partial class InterviewGrain
         // reminder are let go, exactly as when the platform ends it.
         await EndAsync(EndReasons.Ended);
 
-        // EndAsync drops the cap reminder only for a started interview; deleting one that is not there is harmless
-        // and guarantees no reminder reactivates an erased interview.
+        // Nothing of the interview may be produced after this: no report, no webhook. EndAsync drops the cap
+        // reminder only for a started interview; deleting one that is not there is harmless and guarantees no
+        // reminder reactivates an erased interview.
+        StopEvaluation();
         await UnregisterReminder(HardCapReminder);
+        await UnregisterReminder(CompletionReminder);
         await ClearStateAsync();
         _logger.LogInformation("Interview {InterviewId} erased", Id);
 
