@@ -44,6 +44,8 @@ public sealed class CvUploadTests(GatewayFixture fixture) : IClassFixture<Gatewa
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Ada Lovelace", interview.GetProperty("candidateName").GetString());
         Assert.Equal("advanced", interview.GetProperty("level").GetString());
+        Assert.True(interview.GetProperty("cvAttached").GetBoolean());
+        Assert.Equal(cv.GetProperty("characters").GetInt32(), interview.GetProperty("cvCharacters").GetInt32());
         Assert.Equal(30, interview.GetProperty("maxDurationMinutes").GetInt32());
         Assert.Equal(["What does a linker do?", "How do you test database code?"],
             interview.GetProperty("questions").EnumerateArray().Select(q => q.GetString()));
@@ -62,6 +64,8 @@ public sealed class CvUploadTests(GatewayFixture fixture) : IClassFixture<Gatewa
         var created = await response.Content.ReadFromJsonAsync<JsonElement>(timeout.Token);
         Assert.Equal(JsonValueKind.Null, created.GetProperty("cv").ValueKind);
         var (_, interview) = await http.GetJsonAsync($"api/interviews/{created.GetProperty("id").GetString()}", timeout.Token);
+        Assert.False(interview.GetProperty("cvAttached").GetBoolean());
+        Assert.Equal(0, interview.GetProperty("cvCharacters").GetInt32());
         Assert.Equal("J-7", interview.GetProperty("metadata").GetProperty("jobId").GetString());
     }
 
