@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using SyncHire.Grains.Audio;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interfaces.Protocol;
+using SyncHire.Grains.Prompts;
 using SyncHire.Grains.Providers;
 using SyncHire.Runtime;
 
@@ -36,10 +37,10 @@ public sealed partial class InterviewGrain
     private async Task<bool> TryOpenProviderSessionAsync(bool speakFirst)
     {
         var provider = _providers.Resolve(ProviderName);
-        var instructions = InterviewInstructions.Build(Definition, State.Questions);
+        var instructions = BuildInstructions();
         if (State.TimeWarningSent)
         {
-            instructions = InterviewInstructions.WrapUp(instructions, CapAt - Time.GetUtcNow());
+            instructions = InterviewPromptBuilder.WrapUp(instructions, CapAt - Time.GetUtcNow());
         }
 
         var options = new RealtimeSessionOptions(
