@@ -16,7 +16,10 @@ public static class ReportsApi
     public static RouteGroupBuilder MapReportsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/interviews").WithTags("Reports").RequireTenant();
-        group.MapGet("/{id}/report", GetReport).WithName("GetInterviewReport");
+        group.MapGet("/{id}/report", GetReport).WithName("GetInterviewReport")
+            .WithSummary("Read the evaluation report of an ended interview (202 while it is being written)")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 

@@ -18,7 +18,10 @@ public static class TranscriptsApi
     public static RouteGroupBuilder MapTranscriptsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/interviews").WithTags("Transcripts").RequireTenant();
-        group.MapGet("/{id}/transcript", GetTranscript).WithName("GetInterviewTranscript");
+        group.MapGet("/{id}/transcript", GetTranscript).WithName("GetInterviewTranscript")
+            .WithSummary("Read the transcript as JSON, or download it as text (?format=text or Accept: text/plain)")
+            .Produces(StatusCodes.Status200OK, contentType: "text/plain")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

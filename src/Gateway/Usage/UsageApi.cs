@@ -12,7 +12,8 @@ public static class UsageApi
     public static RouteGroupBuilder MapUsageApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/usage").WithTags("Usage").RequireTenant();
-        group.MapGet("/", GetUsage).WithName("GetUsage");
+        group.MapGet("/", GetUsage).WithName("GetUsage")
+            .WithSummary("Sum the tenant's usage per kind over a period (default: the current month)");
         return group;
     }
 

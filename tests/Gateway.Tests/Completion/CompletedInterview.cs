@@ -8,6 +8,9 @@ namespace SyncHire.Gateway.Tests.Completion;
 /// <summary>A platform creates an interview over REST and a candidate takes it over the WebSocket, start to end.</summary>
 internal static class CompletedInterview
 {
+    /// <summary>Half a second of 16 kHz PCM16 per frame, well under the largest frame the server accepts.</summary>
+    private const int SilenceFrameBytes = 16_000;
+
     public const string Answer = "I designed a billing pipeline on Kafka with idempotent consumers and replayable events.";
 
     public static async Task<string> CreateAsync(HttpClient client, CancellationToken cancellationToken, string? webhookUrl = null)
@@ -37,9 +40,9 @@ internal static class CompletedInterview
             host.CandidateSocketAddress(id, token.GetProperty("candidateToken").GetString()), cancellationToken);
         await socket.SendJsonAsync("""{"type":"start_interview","consent":true}""", cancellationToken);
         await socket.ReceiveEventAsync("ai_response_complete", cancellationToken);
-        if (silenceBytes > 0)
+        for (var sent = 0; sent < silenceBytes; sent += SilenceFrameBytes)
         {
-            await socket.SendBinaryAsync(new byte[silenceBytes], cancellationToken);
+            await socket.SendBinaryAsync(new byte[Math.Min(SilenceFrameBytes, silenceBytes - sent)], cancellationToken);
         }
 
         await socket.SendJsonAsync(JsonSerializer.Serialize(new { type = "text_answer", text = Answer }), cancellationToken);

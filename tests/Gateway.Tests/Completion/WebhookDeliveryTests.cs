@@ -104,7 +104,6 @@ public sealed class WebhookDeliveryTests
         var stored = Assert.Single(await Eventually(() => outbox.ListDeliveriesAsync("local", id, timeout.Token),
             list => list.Count == 1 && list[0].State == WebhookDeliveryState.Delivered, timeout.Token));
         Assert.Equal(2, stored.Attempts);
-        Assert.Equal("HTTP 500", stored.LastError);
     }
 
     [Fact]
@@ -140,7 +139,6 @@ public sealed class WebhookDeliveryTests
             var stored = Assert.Single(await Eventually(() => outbox.ListDeliveriesAsync("local", id, timeout.Token),
                 list => list.Count == 1 && list[0].State == WebhookDeliveryState.Delivered, timeout.Token));
             Assert.Equal(2, stored.Attempts);
-            Assert.Null(stored.LastError); // The first attempt never reported a failure: only its lease ran out.
         }
         finally
         {
