@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interfaces.Protocol;
 using SyncHire.Platform.Interviews;
@@ -16,12 +17,12 @@ namespace SyncHire.Gateway.Interviews;
 /// <param name="Cursor">The previous page's nextCursor.</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
 public sealed record ListInterviewsParameters(
-    string? Status,
-    string? CreatedFrom,
-    string? CreatedTo,
-    string? Candidate,
-    string? Cursor,
-    string? Limit)
+    [FromQuery(Name = "status")] string? Status,
+    [FromQuery(Name = "createdFrom")] string? CreatedFrom,
+    [FromQuery(Name = "createdTo")] string? CreatedTo,
+    [FromQuery(Name = "candidate")] string? Candidate,
+    [FromQuery(Name = "cursor")] string? Cursor,
+    [FromQuery(Name = "limit")] string? Limit)
 {
     private static readonly string[] Statuses =
         [.. Enum.GetValues<InterviewStatus>().Select(ServerEvents.StatusName)];
