@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using System.Security.Cryptography;
+
+namespace SyncHire.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// The real SyncHire app (<see cref="Gateway.SyncHireApp.Build"/>: gateway + silo, SQLite, offline interviewer)
+/// on a loopback port, serving the web app from its wwwroot. <see cref="RestartAsync"/> stops the process's server
+/// and starts a new one on the same port and database, which is what a candidate's browser sees when the gateway
+/// is redeployed in the middle of an interview.
+/// </summary>
+public sealed class AppHost : IAsyncDisposable
+{
+    private readonly string _databasePath;
+    private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private WebApplication? _app;
+
+    private AppHost(string databasePath) => _databasePath = databasePath;
+
+    /// <summary>http://127.0.0.1:{port}/</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public static async Task<AppHost> StartAsync()
+    {
+        var host = new AppHost(Path.Combine(Path.GetTempPath(), $"synchire-browser-test-{Guid.NewGuid():N}.db"));
+        await host.StartOnAsync(port: 0);
+        return host;
+    }
+
+    public Uri Url(string relative) => new(BaseAddress, relative.TrimStart('/'));
+
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };
+
+    /// <summary>Stops the server (candidates are told to reconnect and their sockets close) and starts a new one on the same port.</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await StartOnAsync(BaseAddress.Port);
+    }
+
+    private async Task StartOnAsync(int port)
+    {
+        var app = Gateway.SyncHireApp.Build(
+        [
+            "--urls", $"http://127.0.0.1:{port}",
+            $"--Cluster:ConnectionString=Data Source={_databasePath}",
+            // A fixed key, as in any real deployment: tokens issued before a restart stay valid after it.
+            $"--Gateway:TokenSigningKey={_signingKey}",
+        ]);
+        await app.StartAsync();
+        _app = app;
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        BaseAddress = new Uri(address.TrimEnd('/') + "/");
+    }
+
+    private async Task StopAsync()
+    {
+        if (_app is { } app)
+        {
+            _app = null;
+            try
+            {
+                await app.StopAsync();
+            }
+            finally
+            {
+                await app.DisposeAsync();
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
