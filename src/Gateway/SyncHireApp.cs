@@ -19,6 +19,7 @@ using SyncHire.Gateway.Tokens;
 using SyncHire.Gateway.Transcripts;
 using SyncHire.Gateway.Usage;
 using SyncHire.Gateway.VideoRooms;
+using SyncHire.Gateway.WebApp;
 using SyncHire.Grains;
 using SyncHire.Platform.Hosting;
 using SyncHire.Platform.Retention;
@@ -124,6 +125,7 @@ public static class SyncHireApp
         app.MapCandidateSockets();
         app.MapVideoRoomsApi();
         app.MapHealthEndpoints();
+        app.MapCandidateWebApp();
         app.MapGatewayMetrics();
 
         StartupBanner.LogWhenStarted(app);
