@@ -14,6 +14,9 @@ public sealed partial class InterviewGrain
     private IRealtimeSession? _session;
     private CancellationTokenSource? _sessionLifetime;
     private ActiveResponse? _response;
+
+    /// <summary>"thinking" went out and neither audio nor a finished utterance has followed it yet.</summary>
+    private bool _candidateSeesThinking;
     private DateTimeOffset? _candidateSpeechStartedAt;
 
     /// <summary>fetch_next_question ran since the interviewer's last turn: that turn moves on rather than following up.</summary>
@@ -160,7 +163,13 @@ public sealed partial class InterviewGrain
         {
             case ResponseStarted:
                 _response = new ActiveResponse(now);
-                Send(ServerEvents.Thinking(now));
+                // A tool-only response is followed by the one that speaks: the candidate sees one "thinking".
+                if (!_candidateSeesThinking)
+                {
+                    _candidateSeesThinking = true;
+                    Send(ServerEvents.Thinking(now));
+                }
+
                 break;
 
             case AudioDelta audio:
@@ -228,6 +237,7 @@ public sealed partial class InterviewGrain
         {
             response.FirstAudioAt = now;
             Runtime.Metrics.SyncHireMetrics.ProviderFirstAudio.Record((now - response.StartedAt).TotalSeconds);
+            _candidateSeesThinking = false;
             Send(ServerEvents.ThinkingComplete(now));
         }
 
@@ -301,6 +311,7 @@ public sealed partial class InterviewGrain
         // A response that only called a tool said nothing: the candidate hears about the one that follows it.
         if (!string.IsNullOrWhiteSpace(text) || response?.FirstAudioAt is not null)
         {
+            _candidateSeesThinking = false;
             Send(ServerEvents.AiResponseComplete(text, now));
         }
 
