@@ -16,7 +16,9 @@ namespace SyncHire.Gateway.Tenants;
 /// <item>Declare a <c>TenantContext tenant</c> parameter on the handler (bound by <see cref="BindAsync"/>), or call
 /// <c>httpContext.GetTenant()</c> (<see cref="TenantHttpContextExtensions"/>) from code that has the HttpContext.</item>
 /// </list>
-/// Scope every read and write with <see cref="TenantId"/>; answer 404 (never 403) for another tenant's data.
+/// Scope every read and write with <see cref="TenantId"/>; answer 404 (never 403) for another tenant's data. For
+/// /api/interviews/{id}/… endpoints, <c>TenantInterviewAccess.FindAsync(tenant, id)</c> (SyncHire.Gateway.Interviews)
+/// returns the interview's snapshot only when it is this tenant's.
 /// </remarks>
 /// <param name="TenantId">The tenant's id (see <c>SyncHire.Platform.Tenants.TenantIds</c>).</param>
 /// <param name="KeyId">The id of the API key used; null when the request came without a key (anonymous tenant).</param>
