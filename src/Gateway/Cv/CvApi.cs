@@ -86,12 +86,11 @@ public static class CvApi
         var token = tokens.Issue(id);
         var invitation = await invitations.CreateAsync(tenant.TenantId, id, http, CancellationToken.None);
 
-        // The JSON create's answer, plus the CV and the invitation, written through the app's JSON settings.
+        // The JSON create's answer plus the CV, written through the app's JSON settings.
         var body = JsonSerializer.SerializeToNode(
-            new InterviewCreatedResponse(id, ServerEvents.StatusName(snapshot.Status), CandidateSocketUrl.For(http, id), token.Value, token.ExpiresAt),
+            new InterviewCreatedResponse(id, ServerEvents.StatusName(snapshot.Status), CandidateSocketUrl.For(http, id), token.Value, token.ExpiresAt,
+                invitation.InvitationUrl, invitation.ExpiresAt),
             json.Value.SerializerOptions)!.AsObject();
-        body["invitationUrl"] = invitation.InvitationUrl;
-        body["invitationExpiresAt"] = JsonSerializer.SerializeToNode(invitation.ExpiresAt, json.Value.SerializerOptions);
         body["cv"] = cv is null ? null : JsonSerializer.SerializeToNode(Describe(id, snapshot, cv), json.Value.SerializerOptions);
         return TypedResults.Created($"{http.PathBase}/api/interviews/{id}", body);
     }

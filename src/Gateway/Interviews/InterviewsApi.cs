@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SyncHire.Gateway.Errors;
+using SyncHire.Gateway.Invitations;
 using SyncHire.Gateway.Limits;
 using SyncHire.Gateway.Tenants;
 using SyncHire.Gateway.Tokens;
@@ -34,7 +35,7 @@ public static class InterviewsApi
 
     private static async Task<Results<Created<InterviewCreatedResponse>, ValidationProblem, ProblemHttpResult>> Create(
         CreateInterviewRequest request, TenantContext tenant, HttpRequest http, IGrainFactory grains,
-        CandidateTokenService tokens, InterviewQuota quota)
+        CandidateTokenService tokens, InterviewQuota quota, InvitationService invitations)
     {
         var definition = CreateInterviewValidator.Validate(request, out var errors);
         if (definition is null)
@@ -52,8 +53,9 @@ public static class InterviewsApi
         var snapshot = await grains.GetGrain<IInterviewGrain>(id).Create(definition with { TenantId = tenant.TenantId });
 
         var token = tokens.Issue(id);
+        var invitation = await invitations.CreateAsync(tenant.TenantId, id, http, CancellationToken.None);
         var body = new InterviewCreatedResponse(id, ServerEvents.StatusName(snapshot.Status),
-            CandidateSocketUrl.For(http, id), token.Value, token.ExpiresAt);
+            CandidateSocketUrl.For(http, id), token.Value, token.ExpiresAt, invitation.InvitationUrl, invitation.ExpiresAt);
         return TypedResults.Created($"{http.PathBase}/api/interviews/{id}", body);
     }
 

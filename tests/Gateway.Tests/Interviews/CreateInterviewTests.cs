@@ -27,6 +27,9 @@ public sealed class CreateInterviewTests(GatewayFixture fixture) : IClassFixture
         Assert.Equal(3, body.GetProperty("candidateToken").GetString()!.Split('.').Length);
         var expiresIn = body.GetProperty("tokenExpiresAt").GetDateTimeOffset() - DateTimeOffset.UtcNow;
         Assert.InRange(expiresIn, TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(10));
+        // The link a platform sends the candidate, valid for days rather than minutes.
+        Assert.StartsWith(fixture.Host.BaseAddress + "join/", body.GetProperty("invitationUrl").GetString());
+        Assert.InRange(body.GetProperty("invitationExpiresAt").GetDateTimeOffset() - DateTimeOffset.UtcNow, TimeSpan.FromDays(6.9), TimeSpan.FromDays(7));
     }
 
     [Fact]
