@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
 namespace SyncHire.Runtime.Connections;
@@ -40,13 +39,9 @@ internal sealed class LocalGrainConnection : IGrainConnection, IAbortableConnect
 
     public Task<ConnectionClose> Closed => _closed.Task;
 
-    public async IAsyncEnumerable<ConnectionFrame> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await foreach (var frame in _incoming.Reader.ReadAllAsync(cancellationToken))
-        {
-            yield return frame;
-        }
-    }
+    /// <summary>The channel's own enumerator, not a wrapper iterator: one state machine less on every frame.</summary>
+    public IAsyncEnumerable<ConnectionFrame> ReadAllAsync(CancellationToken cancellationToken = default) =>
+        _incoming.Reader.ReadAllAsync(cancellationToken);
 
     public bool TrySend(ConnectionFrame frame) => !_closed.Task.IsCompleted && _outgoing.Writer.TryWrite(frame);
 

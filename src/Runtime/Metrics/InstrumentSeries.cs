@@ -10,6 +10,9 @@ internal abstract class InstrumentSeries(string name, string help, string type)
 {
     private readonly ConcurrentDictionary<string, Cell> _cells = new(StringComparer.Ordinal);
 
+    // Per-frame counters carry one tag ("direction"); caching its label string keeps recording allocation-free.
+    private readonly ConcurrentDictionary<(string Key, object? Value), string> _singleTagLabels = new();
+
     public string Name { get; } = name;
 
     public static InstrumentSeries For(Instrument instrument)
@@ -33,7 +36,12 @@ internal abstract class InstrumentSeries(string name, string help, string type)
 
     public void Record(double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        var labels = Labels(tags);
+        var labels = tags.Length switch
+        {
+            0 => string.Empty,
+            1 => _singleTagLabels.GetOrAdd((tags[0].Key, tags[0].Value), static (tag) => Labels([new(tag.Key, tag.Value)])),
+            _ => Labels(tags),
+        };
         var cell = _cells.GetOrAdd(labels, static (_, series) => series.NewCell(), this);
         lock (cell)
         {
