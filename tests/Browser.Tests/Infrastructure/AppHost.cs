@@ -10,9 +10,9 @@ namespace SyncHire.Browser.Tests.Infrastructure;
 
 /// <summary>
 /// The real SyncHire app (<see cref="Gateway.SyncHireApp.Build"/>: gateway + silo, SQLite, offline interviewer)
-/// on a loopback port, serving the web app from its wwwroot. <see cref="RestartAsync"/> stops the process's server
-/// and starts a new one on the same port and database, which is what a candidate's browser sees when the gateway
-/// is redeployed in the middle of an interview.
+/// on a loopback port, serving the web app from its wwwroot. <see cref="StopAsync"/> then <see cref="StartAgainAsync"/>
+/// replace the server with a new one on the same port and database, which is what a candidate's browser sees when
+/// the gateway is redeployed in the middle of an interview.
 /// </summary>
 public sealed class AppHost : IAsyncDisposable
 {
@@ -36,12 +36,11 @@ public sealed class AppHost : IAsyncDisposable
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };
 
-    /// <summary>Stops the server (candidates are told to reconnect and their sockets close) and starts a new one on the same port.</summary>
-    public async Task RestartAsync()
-    {
-        await StopAsync();
-        await StartOnAsync(BaseAddress.Port);
-    }
+    /// <summary>Stops the server as a redeploy does: candidates are told to reconnect and their sockets close.</summary>
+    public Task StopAsync() => StopAppAsync();
+
+    /// <summary>Starts a new server on the same port and database, as the redeployed process.</summary>
+    public Task StartAgainAsync() => StartOnAsync(BaseAddress.Port);
 
     private async Task StartOnAsync(int port)
     {
@@ -58,7 +57,7 @@ public sealed class AppHost : IAsyncDisposable
         BaseAddress = new Uri(address.TrimEnd('/') + "/");
     }
 
-    private async Task StopAsync()
+    private async Task StopAppAsync()
     {
         if (_app is { } app)
         {
@@ -76,7 +75,7 @@ public sealed class AppHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
+        await StopAppAsync();
         SqliteConnection.ClearAllPools();
         foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
         {

@@ -48,6 +48,8 @@ public sealed class BrowserSession : IAsyncDisposable
     public static async Task<BrowserSession> StartAsync(Microphone microphone)
     {
         BrowserRequirement.EnsureToolsInstalled();
+        // Expect(...) waits for a condition; the interviewer speaks in real time, so allow it the same patience.
+        Assertions.SetDefaultExpectTimeout((float)Patience.TotalMilliseconds);
         var arguments = new List<string>(CommonArguments) { "--use-fake-device-for-media-stream" };
         if (microphone is Microphone.PlayingFile file)
         {
@@ -121,4 +123,4 @@ public sealed record CaptureStats(int Frames, int FramesSent, double PeakRms);
 
 public sealed record PlaybackStats(int Chunks, long SamplesScheduled, double SecondsScheduled, int Underruns, int StoppedSources);
 
-public sealed record SocketStats(int Opens, int Closes, int EventsReceived, string? LastEvent);
+public sealed record SocketStats(int Opens, int Closes, int ReconnectNotices, int EventsReceived, string? LastEvent);

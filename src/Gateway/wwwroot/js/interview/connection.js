@@ -98,6 +98,8 @@ export class InterviewConnection {
         stats.socket.lastEvent = message.type;
         if (message.type === "interview_ended") {
           this.finished = true;
+        } else if (message.type === "reconnecting") {
+          stats.socket.reconnectNotices++;
         }
         this.handlers.onEvent(message);
       } else {
