@@ -5,7 +5,7 @@ using SyncHire.Bench.LoadGen;
 //                              --duration S --pids gateway=PID,silo=PID,peer=PID,emulator=PID --metrics gateway=URL,silo=URL
 //                              --results results.jsonl
 //   SyncHire.Bench.LoadGen compare results.jsonl [--bound-ms 20]
-//   SyncHire.Bench.LoadGen chaos …   (see ChaosDriver)
+//   SyncHire.Bench.LoadGen chaos --silo-dll PATH --gateway-dll PATH [--silos 3] [--gateways 2] [--interviews 30]
 switch (args.FirstOrDefault())
 {
     case "run":
@@ -22,6 +22,16 @@ switch (args.FirstOrDefault())
         var bound = args.SkipWhile(a => a != "--bound-ms").Skip(1).Select(double.Parse).DefaultIfEmpty(20).First();
         Report.Compare(args[1], bound);
         return 0;
+    case "chaos":
+        var chaos = SyncHire.Bench.LoadGen.Chaos.ChaosCommand.Parse(args[1..]);
+        await using (var run = new SyncHire.Bench.LoadGen.Chaos.ChaosRun(chaos, Console.Out))
+        {
+            using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+            var report = await run.RunAsync(limit.Token);
+            Console.WriteLine(report);
+            return report.TurnsLost == 0 && report.FailedInterviews == 0 ? 0 : 1;
+        }
+
     default:
         Console.Error.WriteLine("usage: SyncHire.Bench.LoadGen run … | compare RESULTS.jsonl [--bound-ms 20]");
         return 2;

@@ -14,7 +14,7 @@ namespace SyncHire.Bench.LoadGen;
 /// send has not completed the frame is skipped and counted, as a real-time source cannot wait. Turn-taking: speak
 /// for <see cref="SpeechFrames"/> frames, then listen until the interviewer has spoken and gone quiet.
 /// </summary>
-public sealed class SimulatedCandidate(int index, BenchOptions options, PhaseStats stats, HttpClient http)
+public sealed class SimulatedCandidate(int index, BenchOptions options, PhaseStats stats, HttpClient http) : IFrameSource
 {
     private const int SpeechFrames = 75;                       // 1.5 s answers
     private const long QuietAfterInterviewerMicros = 800_000;  // the interviewer has finished
@@ -105,7 +105,7 @@ public sealed class SimulatedCandidate(int index, BenchOptions options, PhaseSta
     }
 
     /// <summary>Called by the timer wheel every 20 ms: send the next frame, or count it skipped.</summary>
-    public void Tick(long now)
+    public void Tick(long nowMicros)
     {
         if (!_alive)
         {
@@ -122,7 +122,7 @@ public sealed class SimulatedCandidate(int index, BenchOptions options, PhaseSta
         {
             _pendingSend.GetAwaiter().GetResult();
             _pendingSend = default;
-            var speaking = NextFrameIsSpeech(now);
+            var speaking = NextFrameIsSpeech(nowMicros);
             var message = Encode(speaking);
             _pendingSend = _socket.SendAsync(message, options.Target == Target.Direct ? WebSocketMessageType.Text : WebSocketMessageType.Binary,
                 endOfMessage: true, CancellationToken.None);

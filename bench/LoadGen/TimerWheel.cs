@@ -8,7 +8,7 @@ namespace SyncHire.Bench.LoadGen;
 public sealed class TimerWheel : IDisposable
 {
     private const int Slots = CandidateAudio.FrameMs;
-    private readonly List<SimulatedCandidate>[] _slots = Enumerable.Range(0, Slots).Select(_ => new List<SimulatedCandidate>()).ToArray();
+    private readonly List<IFrameSource>[] _slots = Enumerable.Range(0, Slots).Select(_ => new List<IFrameSource>()).ToArray();
     private readonly Lock _gate = new();
     private readonly Thread _thread;
     private volatile bool _stopped;
@@ -20,7 +20,7 @@ public sealed class TimerWheel : IDisposable
         _thread.Start();
     }
 
-    public void Add(SimulatedCandidate candidate)
+    public void Add(IFrameSource candidate)
     {
         lock (_gate)
         {
@@ -38,11 +38,12 @@ public sealed class TimerWheel : IDisposable
             var now = FrameStamp.NowMicros();
             if (now < due)
             {
-                Thread.Sleep(TimeSpan.FromMicroseconds(Math.Max(100, due - now)));
+                // Sleep(1), never Sleep(0): a sub-millisecond sleep rounds to 0, which only yields and spins a core.
+                Thread.Sleep(1);
                 continue;
             }
 
-            SimulatedCandidate[] slot;
+            IFrameSource[] slot;
             lock (_gate)
             {
                 slot = [.. _slots[tick % Slots]];

@@ -1,0 +1,33 @@
+namespace SyncHire.Chaos.Tests;
+
+/// <summary>Where the repository and the built hosts are, from the test assembly's own bin folder.</summary>
+public static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>Debug or Release: the configuration this test was built in (its hosts were built in the same one).</summary>
+    public static string Configuration { get; } = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+
+    public static string SiloDll => Built("src/Silo", "SyncHire.Silo.dll");
+
+    public static string GatewayDll => Built("src/Gateway", "SyncHire.Gateway.dll");
+
+    private static string Built(string project, string dll)
+    {
+        var path = Path.Combine(Root, project, "bin", Configuration, "net10.0", dll);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{dll} is not built at {path}; build the solution first.", path);
+    }
+
+    private static string FindRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "SyncHire.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"SyncHire.sln not found above {AppContext.BaseDirectory}.");
+    }
+}
