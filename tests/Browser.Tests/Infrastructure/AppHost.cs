@@ -20,14 +20,22 @@ public sealed class AppHost : IAsyncDisposable
     private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private WebApplication? _app;
 
-    private AppHost(string databasePath) => _databasePath = databasePath;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    private AppHost(string databasePath, IReadOnlyDictionary<string, string?> settings)
+    {
+        _databasePath = databasePath;
+        _settings = settings;
+    }
 
     /// <summary>http://127.0.0.1:{port}/</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
-    public static async Task<AppHost> StartAsync()
+    /// <param name="settings">Overrides, written as command-line settings are ("Interviews:DefaultProvider" → "openai").</param>
+    public static async Task<AppHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var host = new AppHost(Path.Combine(Path.GetTempPath(), $"synchire-browser-test-{Guid.NewGuid():N}.db"));
+        var host = new AppHost(Path.Combine(Path.GetTempPath(), $"synchire-browser-test-{Guid.NewGuid():N}.db"),
+            settings ?? new Dictionary<string, string?>());
         await host.StartOnAsync(port: 0);
         return host;
     }
@@ -50,6 +58,7 @@ public sealed class AppHost : IAsyncDisposable
             $"--Cluster:ConnectionString=Data Source={_databasePath}",
             // A fixed key, as in any real deployment: tokens issued before a restart stay valid after it.
             $"--Gateway:TokenSigningKey={_signingKey}",
+            .. _settings.Select(setting => $"--{setting.Key}={setting.Value}"),
         ]);
         await app.StartAsync();
         _app = app;

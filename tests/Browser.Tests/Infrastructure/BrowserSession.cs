@@ -121,6 +121,6 @@ public sealed record AppStats(CaptureStats Capture, PlaybackStats Playback, Sock
 
 public sealed record CaptureStats(int Frames, int FramesSent, double PeakRms);
 
-public sealed record PlaybackStats(int Chunks, long SamplesScheduled, double SecondsScheduled, int Underruns, int StoppedSources);
+public sealed record PlaybackStats(int Chunks, long SamplesScheduled, double SecondsScheduled, int Underruns, int Interruptions, int StoppedSources);
 
 public sealed record SocketStats(int Opens, int Closes, int ReconnectNotices, int EventsReceived, string? LastEvent);

@@ -2,7 +2,7 @@
 // reports a problem. They count events at the point they happen; nothing here is derived or estimated.
 export const stats = {
   capture: { frames: 0, framesSent: 0, peakRms: 0 },
-  playback: { chunks: 0, samplesScheduled: 0, secondsScheduled: 0, underruns: 0, stoppedSources: 0 },
+  playback: { chunks: 0, samplesScheduled: 0, secondsScheduled: 0, underruns: 0, interruptions: 0, stoppedSources: 0 },
   socket: { opens: 0, closes: 0, reconnectNotices: 0, eventsReceived: 0, lastEvent: null },
   mode: "voice",
   // The room's AudioContext: "running" while the interviewer can be heard.

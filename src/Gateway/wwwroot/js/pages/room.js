@@ -189,6 +189,7 @@ export function mountRoom(main, interviewId, navigate) {
         break;
       case "interrupted":
         // Barge-in: the candidate is talking, so the interviewer goes quiet at once.
+        stats.playback.interruptions++;
         state.playback?.stop();
         state.interviewerTalking = false;
         transcript.closePartial("interviewer");
