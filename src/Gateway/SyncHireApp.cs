@@ -73,6 +73,7 @@ public static class SyncHireApp
         services.AddGatewayHealthChecks();
         services.AddTenantAuthentication(configuration);
         services.AddTenantLimits(configuration);
+        services.AddSelfServeAddressLimit(configuration);
         services.AddInterviewErasure();
         services.AddSingleton<TenantInterviewAccess>();
         var corsOrigins = CrossOriginSetup.ReadOrigins(configuration);

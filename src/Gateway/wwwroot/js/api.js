@@ -37,9 +37,9 @@ async function request(method, path, body) {
   }
 
   if (!response.ok) {
-    if (response.status === 429) {
+    if (response.status === 429 && !json?.detail) {
       const wait = response.headers.get("Retry-After");
-      throw new ApiError(429, { ...json, detail: `Too many attempts from here; please wait${wait ? ` ${wait} seconds` : ""} and try again.`, code: json?.code });
+      throw new ApiError(429, { ...json, detail: `Too many attempts from here; please wait${wait ? ` ${wait} seconds` : ""} and try again.` });
     }
     throw new ApiError(response.status, json);
   }
