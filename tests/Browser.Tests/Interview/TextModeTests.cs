@@ -45,6 +45,15 @@ public sealed class TextModeTests
         Assert.Equal("I would start from the grammar, write a recursive descent parser and test it on real programs.", answer.Text);
         Assert.Equal(2, recorded.Progress.Current);
 
+        // On a phone-sized screen the transcript moves below the controls instead of beside them.
+        await page.SetViewportSizeAsync(390, 844);
+        var stage = (await page.Locator(".stage").BoundingBoxAsync())!;
+        var transcriptPanel = (await page.Locator(".transcript-panel").BoundingBoxAsync())!;
+        Assert.True(transcriptPanel.Y >= stage.Y + stage.Height, "the transcript should stack below the controls");
+        Assert.True(stage.Width <= 390);
+        await browser.ScreenshotAsync("09-room-phone");
+        await page.SetViewportSizeAsync(1280, 900);
+
         // Ending works the same way, and the typed answer is evaluated.
         await page.GetByRole(AriaRole.Button, new() { Name = "End interview" }).ClickAsync();
         await page.WaitForURLAsync($"**/interview/{id}/results");
