@@ -32,7 +32,5 @@ await using var server = await EmulatorServer.StartAsync(options, (app, emulator
     });
 }, urls);
 Console.WriteLine($"Benchmark emulator listening at {server.BaseAddress} (API key: {options.ApiKey}, audio chunk {chunkMs} ms)");
-var done = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; done.TrySetResult(); };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => done.TrySetResult();
-await done.Task;
+// Runs until SIGTERM or Ctrl+C: the host's console lifetime stops the app on either.
+await server.App.WaitForShutdownAsync();

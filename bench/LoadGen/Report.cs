@@ -60,7 +60,16 @@ public static class Report
         var ours = sustained.GetValueOrDefault("synchire");
         var peer = sustained.GetValueOrDefault("peer");
         var peerMaxTried = phases.Where(p => p.Target == "peer").Select(p => p.Sessions).DefaultIfEmpty(0).Max();
-        var sessionRatio = peer > 0 ? string.Create(i, $"{(double)ours / peer:0.00}×{(peer == peerMaxTried ? " (peer sustained every count tried: a lower bound)" : "")}") : "n/a (peer sustained none)";
+        var oursMaxTried = phases.Where(p => p.Target == "synchire").Select(p => p.Sessions).DefaultIfEmpty(0).Max();
+        // A system that sustained every count tried may sustain more: the ratio is then a bound, not a measurement.
+        var bound = (ours == oursMaxTried, peer == peerMaxTried) switch
+        {
+            (true, true) => " (both sustained every count tried: add larger counts)",
+            (true, false) => " (a lower bound: synchire sustained every count tried)",
+            (false, true) => " (an upper bound: the peer sustained every count tried)",
+            _ => "",
+        };
+        var sessionRatio = peer > 0 ? string.Create(i, $"{(double)ours / peer:0.00}×{bound}") : "n/a (peer sustained none)";
         var cpuRatio = cpuPerFrame.TryGetValue("synchire", out var oc) && cpuPerFrame.TryGetValue("peer", out var pc) && pc > 0
             ? string.Create(i, $"{oc / pc:0.00}")
             : "n/a";
