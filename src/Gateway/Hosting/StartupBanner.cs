@@ -12,7 +12,7 @@ internal static class StartupBanner
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             var urls = string.Join(", ", addresses.Select(Browsable));
-            app.Logger.LogInformation("SyncHire is running at {Urls} — API at /api/interviews, candidate sockets at /ws/interviews/{{id}}, health at /health", urls);
+            app.Logger.LogInformation("SyncHire is running at {Urls} — open it in a browser to take an interview; API at /api/interviews, OpenAPI at /openapi/v1.json", urls);
         });
     }
 
