@@ -186,10 +186,7 @@ public sealed partial class OfflineInterviewerSession
     {
         var responseId = ++_responseCount;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        lock (_gate)
-        {
-            _responseBeingProduced = (responseId, stop);
-        }
+        _events.StartedProducing(responseId, stop);
 
         try
         {
@@ -206,10 +203,7 @@ public sealed partial class OfflineInterviewerSession
         }
         finally
         {
-            lock (_gate)
-            {
-                _responseBeingProduced = null;
-            }
+            _events.StoppedProducing();
         }
 
         var cancelled = stop.IsCancellationRequested;
@@ -289,7 +283,7 @@ public sealed partial class OfflineInterviewerSession
     private ValueTask EmitAsync(ProviderEvent providerEvent, int responseId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return _events.Writer.WriteAsync(new OutgoingEvent(providerEvent, responseId), cancellationToken);
+        return _events.WriteAsync(providerEvent, responseId, cancellationToken);
     }
 
     [GeneratedRegex(@"\S+\s*")]

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using SyncHire.Grains.Audio;
 using SyncHire.Grains.Audio.Speech;
@@ -19,8 +18,7 @@ public sealed partial class OfflineInterviewerSession : IRealtimeSession
     private readonly ITextToSpeech _voice;
 
     // Bounded, so a response is produced only as fast as it is consumed and a cancel can still stop its audio.
-    private readonly Channel<OutgoingEvent> _events = Channel.CreateBounded<OutgoingEvent>(
-        new BoundedChannelOptions(16) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly ResponseEventQueue _events = ResponseEventQueue.Bounded(16);
 
     private readonly Channel<SessionInput> _inputs = Channel.CreateUnbounded<SessionInput>(
         new UnboundedChannelOptions { SingleReader = true });
@@ -28,16 +26,13 @@ public sealed partial class OfflineInterviewerSession : IRealtimeSession
     private readonly CancellationTokenSource _lifetime = new();
     private readonly Task _conversation;
 
-    // Everything below is shared between the caller's threads, the event reader and the conversation loop.
+    // Everything below is shared between the caller's threads and the conversation loop.
     private readonly Lock _gate = new();
     private readonly EnergyVoiceActivityDetector _voiceActivity = new(new VoiceActivityOptions(SampleRate: InputSampleRate));
     private readonly List<VoiceActivityEvent> _voiceActivityEvents = [];
     private bool _listening;
     private bool _speechDeclared;
     private long _turnAudioBytes;
-    private int _responseBeingRead;
-    private int _cancelledResponse;
-    private (int Id, CancellationTokenSource Stop)? _responseBeingProduced;
     private int _disposed;
 
     internal OfflineInterviewerSession(RealtimeSessionOptions options, ITextToSpeech voice)
@@ -47,7 +42,7 @@ public sealed partial class OfflineInterviewerSession : IRealtimeSession
         _conversation = Task.Run(RunConversationAsync);
     }
 
-    public IAsyncEnumerable<ProviderEvent> Events => ReadEventsAsync();
+    public IAsyncEnumerable<ProviderEvent> Events => _events.ReadAllAsync();
 
     public ValueTask SendAudioAsync(ReadOnlyMemory<byte> pcm16Mono16k, CancellationToken cancellationToken)
     {
@@ -141,31 +136,7 @@ public sealed partial class OfflineInterviewerSession : IRealtimeSession
         ArgumentOutOfRangeException.ThrowIfLessThan(audioPlayed, TimeSpan.Zero);
         ThrowIfDisposed();
         cancellationToken.ThrowIfCancellationRequested();
-        CancellationTokenSource? stopProducing = null;
-        lock (_gate)
-        {
-            // Only the response the caller is currently receiving can be interrupted; one it has fully received is over.
-            if (_responseBeingRead == 0)
-            {
-                return ValueTask.CompletedTask;
-            }
-
-            _cancelledResponse = _responseBeingRead;
-            if (_responseBeingProduced is { } produced && produced.Id == _responseBeingRead)
-            {
-                stopProducing = produced.Stop;
-            }
-        }
-
-        try
-        {
-            stopProducing?.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The response finished producing in the meantime; the reader still drops its remaining audio.
-        }
-
+        _events.CancelResponseBeingRead();
         return ValueTask.CompletedTask;
     }
 
@@ -196,44 +167,9 @@ public sealed partial class OfflineInterviewerSession : IRealtimeSession
 
         await _lifetime.CancelAsync().ConfigureAwait(false);
         _inputs.Writer.TryComplete();
-        _events.Writer.TryComplete();
+        _events.Complete();
         await _conversation.ConfigureAwait(false);
         _lifetime.Dispose();
-    }
-
-    private async IAsyncEnumerable<ProviderEvent> ReadEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await foreach (var outgoing in _events.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var providerEvent = outgoing.Event;
-            lock (_gate)
-            {
-                if (outgoing.ResponseId != 0 && outgoing.ResponseId == _cancelledResponse)
-                {
-                    // Audio of an interrupted response that was already queued must not reach the candidate.
-                    if (providerEvent is AudioDelta)
-                    {
-                        continue;
-                    }
-
-                    if (providerEvent is ResponseDone { Cancelled: false } done)
-                    {
-                        providerEvent = done with { Cancelled = true };
-                    }
-                }
-
-                if (providerEvent is ResponseStarted)
-                {
-                    _responseBeingRead = outgoing.ResponseId;
-                }
-                else if (providerEvent is ResponseDone)
-                {
-                    _responseBeingRead = 0;
-                }
-            }
-
-            yield return providerEvent;
-        }
     }
 
     /// <summary>Opens the candidate's turn: audio from here on counts, speech heard before does not.</summary>
@@ -259,7 +195,4 @@ public sealed partial class OfflineInterviewerSession : IRealtimeSession
     private void Post(SessionInput input) => _inputs.Writer.TryWrite(input);
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
-
-    /// <summary>An event tagged with the response it belongs to (0 for none), so a cancel can find its audio.</summary>
-    private readonly record struct OutgoingEvent(ProviderEvent Event, int ResponseId);
 }

@@ -83,7 +83,7 @@ public sealed partial class PipelineSession
         }
 
         Emit(error);
-        _events.Writer.TryComplete();
+        _events.Complete();
         _inputs.Writer.TryComplete();
     }
 
@@ -96,10 +96,7 @@ public sealed partial class PipelineSession
     {
         var responseId = ++_responseCount;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        lock (_gate)
-        {
-            _responseBeingProduced = (responseId, stop);
-        }
+        _events.StartedProducing(responseId, stop);
 
         var spoken = new List<string>();
         try
@@ -134,10 +131,7 @@ public sealed partial class PipelineSession
         }
         finally
         {
-            lock (_gate)
-            {
-                _responseBeingProduced = null;
-            }
+            _events.StoppedProducing();
         }
 
         Emit(new ResponseDone(spoken.Count > 0 ? string.Join(" ", spoken) : null, stop.IsCancellationRequested), responseId);

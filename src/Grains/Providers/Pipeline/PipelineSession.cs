@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SyncHire.Grains.Audio;
@@ -37,12 +36,12 @@ public sealed partial class PipelineSession : IRealtimeSession
     private readonly ILogger _logger;
 
     // Unbounded: a response's audio is produced as fast as the speech endpoint sends it; a cancel drops what is queued.
-    private readonly Channel<OutgoingEvent> _events = Channel.CreateUnbounded<OutgoingEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ResponseEventQueue _events = ResponseEventQueue.Unbounded();
     private readonly Channel<PipelineInput> _inputs = Channel.CreateUnbounded<PipelineInput>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _lifetime = new();
     private readonly Task _conversation;
 
-    // Shared between the caller's threads, the event reader and the conversation loop.
+    // Shared between the caller's threads and the conversation loop.
     private readonly Lock _gate = new();
     private readonly bool _pushToTalk;
     private readonly TimeSpan _prefixPadding;
@@ -52,9 +51,6 @@ public sealed partial class PipelineSession : IRealtimeSession
     private TimeSpan? _speechStartedAt;
     private bool _speechHeardThisTurn;
     private string _instructions;
-    private int _responseBeingRead;
-    private int _cancelledResponse;
-    private (int Id, CancellationTokenSource Stop)? _responseBeingProduced;
     private int _closed;
     private int _disposed;
 
@@ -76,7 +72,7 @@ public sealed partial class PipelineSession : IRealtimeSession
         _conversation = Task.Run(RunConversationAsync);
     }
 
-    public IAsyncEnumerable<ProviderEvent> Events => ReadEventsAsync();
+    public IAsyncEnumerable<ProviderEvent> Events => _events.ReadAllAsync();
 
     public ValueTask SendAudioAsync(ReadOnlyMemory<byte> pcm16Mono16k, CancellationToken cancellationToken)
     {
@@ -203,31 +199,7 @@ public sealed partial class PipelineSession : IRealtimeSession
         ArgumentOutOfRangeException.ThrowIfLessThan(audioPlayed, TimeSpan.Zero);
         ThrowIfDisposed();
         cancellationToken.ThrowIfCancellationRequested();
-        CancellationTokenSource? stopProducing = null;
-        lock (_gate)
-        {
-            // Only the response the caller is receiving can be interrupted; one it has fully received is over.
-            if (_responseBeingRead == 0)
-            {
-                return ValueTask.CompletedTask;
-            }
-
-            _cancelledResponse = _responseBeingRead;
-            if (_responseBeingProduced is { } produced && produced.Id == _responseBeingRead)
-            {
-                stopProducing = produced.Stop;
-            }
-        }
-
-        try
-        {
-            stopProducing?.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // It finished producing meanwhile; the reader still drops its queued audio.
-        }
-
+        _events.CancelResponseBeingRead();
         return ValueTask.CompletedTask;
     }
 
@@ -259,47 +231,12 @@ public sealed partial class PipelineSession : IRealtimeSession
 
         await _lifetime.CancelAsync().ConfigureAwait(false);
         _inputs.Writer.TryComplete();
-        _events.Writer.TryComplete();
+        _events.Complete();
         await _conversation.ConfigureAwait(false);
         _lifetime.Dispose();
     }
 
     private bool IsClosed => Volatile.Read(ref _closed) == 1;
-
-    private async IAsyncEnumerable<ProviderEvent> ReadEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await foreach (var outgoing in _events.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var providerEvent = outgoing.Event;
-            lock (_gate)
-            {
-                if (outgoing.ResponseId != 0 && outgoing.ResponseId == _cancelledResponse)
-                {
-                    // Audio of an interrupted response that was already queued must not reach the candidate.
-                    if (providerEvent is AudioDelta)
-                    {
-                        continue;
-                    }
-
-                    if (providerEvent is ResponseDone { Cancelled: false } done)
-                    {
-                        providerEvent = done with { Cancelled = true };
-                    }
-                }
-
-                if (providerEvent is ResponseStarted)
-                {
-                    _responseBeingRead = outgoing.ResponseId;
-                }
-                else if (providerEvent is ResponseDone)
-                {
-                    _responseBeingRead = 0;
-                }
-            }
-
-            yield return providerEvent;
-        }
-    }
 
     /// <summary>Hands the utterance (from just before its speech began) to the conversation loop.</summary>
     private void EndSpokenTurnLocked()
@@ -315,13 +252,10 @@ public sealed partial class PipelineSession : IRealtimeSession
     }
 
     private void Emit(ProviderEvent providerEvent, int responseId = 0) =>
-        _events.Writer.TryWrite(new OutgoingEvent(providerEvent, responseId));
+        _events.Post(providerEvent, responseId);
 
     // The input channel is unbounded and completed only on close or dispose, when dropping input is the intent.
     private void Post(PipelineInput input) => _inputs.Writer.TryWrite(input);
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
-
-    /// <summary>An event tagged with the response it belongs to (0 for none), so a cancel can find its audio.</summary>
-    private readonly record struct OutgoingEvent(ProviderEvent Event, int ResponseId);
 }
