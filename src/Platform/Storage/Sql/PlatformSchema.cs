@@ -1,5 +1,3 @@
-using SyncHire.Runtime.Storage.Sql;
-
 namespace SyncHire.Platform.Storage.Sql;
 
 /// <summary>
@@ -9,8 +7,7 @@ namespace SyncHire.Platform.Storage.Sql;
 /// </summary>
 internal static class PlatformSchema
 {
-    public const string VersionTableDdl =
-        "CREATE TABLE IF NOT EXISTS platform_schema_version (version INTEGER PRIMARY KEY, applied_at_ms {BIGINT} NOT NULL)";
+    public const string VersionTable = "platform_schema_version";
 
     /// <summary>Migration N is at index N-1. <c>{BIGINT}</c> stands for the dialect's 64-bit integer type.</summary>
     public static readonly IReadOnlyList<string[]> Migrations =
@@ -99,7 +96,4 @@ internal static class PlatformSchema
             "CREATE INDEX IF NOT EXISTS ix_platform_invitations_interview ON platform_invitations (tenant_id, interview_id)",
         ],
     ];
-
-    public static string Render(string ddl, SqlDialect dialect) =>
-        ddl.Replace("{BIGINT}", dialect.BigIntType, StringComparison.Ordinal);
 }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using SyncHire.Runtime.Storage.Sql;
 
 namespace SyncHire.Platform.Storage.Sql;
@@ -20,44 +19,8 @@ public sealed partial class SqlPlatformStore : IPlatformStore, IAsyncDisposable
         _dialect = PlatformDialects.Create(provider, connectionString);
     }
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
-        await _dialect.PrepareDatabaseAsync(connection, cancellationToken);
-
-        // One transaction under the migration lock (the same one the cluster schema takes): processes starting at
-        // once apply each migration exactly once, one after another.
-        await using var transaction = await _dialect.BeginWriteTransactionAsync(connection, cancellationToken);
-        await _dialect.LockForMigrationAsync(connection, transaction, cancellationToken);
-        await ExecuteAsync(connection, transaction, PlatformSchema.Render(PlatformSchema.VersionTableDdl, _dialect), cancellationToken);
-
-        int applied;
-        await using (var read = connection.CreateCommand(transaction, "SELECT COALESCE(MAX(version), 0) FROM platform_schema_version"))
-        {
-            applied = Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }
-
-        if (applied > PlatformSchema.Migrations.Count)
-        {
-            throw new InvalidOperationException(
-                $"The platform schema is at version {applied}, newer than this build knows ({PlatformSchema.Migrations.Count}). Upgrade this process.");
-        }
-
-        for (var version = applied + 1; version <= PlatformSchema.Migrations.Count; version++)
-        {
-            foreach (var ddl in PlatformSchema.Migrations[version - 1])
-            {
-                await ExecuteAsync(connection, transaction, PlatformSchema.Render(ddl, _dialect), cancellationToken);
-            }
-
-            await using var record = connection.CreateCommand(transaction, "INSERT INTO platform_schema_version (version, applied_at_ms) VALUES (@version, @now)");
-            record.AddParameter("version", version);
-            record.AddParameter("now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-            await record.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        new SqlMigrator(_dialect, PlatformSchema.VersionTable, PlatformSchema.Migrations).MigrateAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => _dialect.DisposeAsync();
 
@@ -86,12 +49,6 @@ public sealed partial class SqlPlatformStore : IPlatformStore, IAsyncDisposable
         {
             throw new ArgumentException($"At most {maxLength} characters are allowed.", paramName);
         }
-    }
-
-    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand(transaction, sql);
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Runs a single statement on its own connection (autocommit) and returns the rows it changed.</summary>

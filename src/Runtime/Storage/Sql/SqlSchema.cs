@@ -1,13 +1,13 @@
 namespace SyncHire.Runtime.Storage.Sql;
 
 /// <summary>
-/// The schema as an ordered list of migrations. A database records the versions it has applied in
-/// <c>schema_version</c>; initialization applies the missing ones. Never edit a released migration: add one.
+/// The cluster's schema as an ordered list of migrations. A database records the versions it has applied in
+/// <c>schema_version</c>; initialization applies the missing ones (<see cref="SqlMigrator"/>). Never edit a released
+/// migration: add one.
 /// </summary>
 internal static class SqlSchema
 {
-    public const string VersionTableDdl =
-        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at_ms {BIGINT} NOT NULL)";
+    public const string VersionTable = "schema_version";
 
     /// <summary>Migration N is at index N-1. <c>{BIGINT}</c> and <c>{BOOLEAN}</c> stand for the dialect's types.</summary>
     public static readonly IReadOnlyList<string[]> Migrations =
@@ -51,8 +51,4 @@ internal static class SqlSchema
             "CREATE INDEX IF NOT EXISTS ix_reminders_due ON reminders (due_at_ms)",
         ],
     ];
-
-    public static string Render(string ddl, SqlDialect dialect) =>
-        ddl.Replace("{BIGINT}", dialect.BigIntType, StringComparison.Ordinal)
-            .Replace("{BOOLEAN}", dialect.BooleanType, StringComparison.Ordinal);
 }
