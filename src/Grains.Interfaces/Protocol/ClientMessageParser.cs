@@ -81,6 +81,9 @@ public static class ClientMessageParser
             : ClientParseResult.Fail(ErrorCodes.InvalidAudio, problem);
     }
 
+    /// <summary>Whether a binary frame of this length is acceptable audio (the check behind <see cref="ParseBinary"/>).</summary>
+    public static bool IsValidAudioFrame(int length, int maxAudioBytes) => CheckAudioLength(length, maxAudioBytes) is null;
+
     private static ClientParseResult ParseStartInterview(JsonElement root)
     {
         if (!root.TryGetProperty("consent", out var consent) || consent.ValueKind == JsonValueKind.Null)

@@ -34,6 +34,7 @@ public sealed partial class InterviewGrain
         }
 
         _connection = connection;
+        RefreshAudioRoute();
         _connectionKeepAlive = KeepAlive();
         StopIdleTimer();
 
@@ -65,7 +66,10 @@ public sealed partial class InterviewGrain
         {
             await foreach (var frame in connection.ReadAllAsync())
             {
-                await RunInTurnAsync(() => HandleFrameAsync(connection, frame));
+                if (!await TryForwardAudioAsync(connection, frame))
+                {
+                    await RunInTurnAsync(() => HandleFrameAsync(connection, frame));
+                }
             }
         }
         catch (Exception exception)
@@ -228,6 +232,7 @@ public sealed partial class InterviewGrain
     private void ReleaseConnection()
     {
         _connection = null;
+        RefreshAudioRoute();
         _connectionKeepAlive?.Dispose();
         _connectionKeepAlive = null;
         if (State.Status == InterviewStatus.InProgress)

@@ -76,6 +76,7 @@ public sealed partial class InterviewGrain
         _sessionLifetime = lifetime;
         _response = null;
         _questionFetchedSinceLastTurn = false;
+        RefreshAudioRoute();
         ScheduleSessionRollover(provider);
         _ = Task.Run(() => PumpProviderEventsAsync(session, lifetime.Token));
         if (speakFirst)
@@ -385,6 +386,7 @@ public sealed partial class InterviewGrain
         Runtime.Metrics.SyncHireMetrics.ActiveInterviews.Add(-1);
         _sessionLifetime = null;
         _response = null;
+        RefreshAudioRoute();
         lifetime?.Cancel();
         _ = Task.Run(async () =>
         {

@@ -66,6 +66,7 @@ public sealed partial class InterviewGrain : Grain<InterviewState>, IInterviewGr
         CloseProviderSession();
         // The runtime closes the connection (1012: reconnect to resume) once this returns.
         _connection = null;
+        RefreshAudioRoute();
         _connectionKeepAlive?.Dispose();
         _connectionKeepAlive = null;
         _liveKeepAlive?.Dispose();
@@ -147,6 +148,7 @@ public sealed partial class InterviewGrain : Grain<InterviewState>, IInterviewGr
         var wasStarted = State.StartedAt is not null;
         var now = Time.GetUtcNow();
         State = State with { Status = InterviewStatus.Completed, EndedAt = now, EndReason = reason, Closing = false };
+        RefreshAudioRoute();
         await WriteStateAsync();
         _logger.LogInformation("Interview {InterviewId} ended: {Reason} after {Turns} transcript turns", Id, reason, State.Transcript.Count);
 

@@ -12,13 +12,16 @@ namespace SyncHire.Grains.Usage;
 public sealed class InterviewUsageMeter
 {
     private long _audioInBytes;
+
+    /// <summary>The candidate audio already turned into records: subtracted on reset, so frames counted meanwhile stay.</summary>
+    private long _audioInRecorded;
     private long _audioOutBytes;
     private long _inputTokens;
     private long _outputTokens;
     private long _cachedTokens;
 
-    /// <summary>Candidate PCM16 at 16 kHz.</summary>
-    public void CountAudioIn(int bytes) => _audioInBytes += bytes;
+    /// <summary>Candidate PCM16 at 16 kHz. Thread-safe: candidate audio is forwarded outside the grain's turns.</summary>
+    public void CountAudioIn(int bytes) => Interlocked.Add(ref _audioInBytes, bytes);
 
     /// <summary>Interviewer PCM16 at 24 kHz.</summary>
     public void CountAudioOut(int bytes) => _audioOutBytes += bytes;
@@ -30,7 +33,7 @@ public sealed class InterviewUsageMeter
         _cachedTokens += Math.Max(0, cached);
     }
 
-    public bool IsEmpty => _audioInBytes == 0 && _audioOutBytes == 0 && _inputTokens == 0 && _outputTokens == 0 && _cachedTokens == 0;
+    public bool IsEmpty => Interlocked.Read(ref _audioInBytes) == 0 && _audioOutBytes == 0 && _inputTokens == 0 && _outputTokens == 0 && _cachedTokens == 0;
 
     /// <summary>The records for what was counted (kinds with nothing counted are left out).</summary>
     public IReadOnlyList<UsageRecord> ToRecords(string interviewId, string tenantId, DateTimeOffset at)
@@ -44,7 +47,8 @@ public sealed class InterviewUsageMeter
             }
         }
 
-        Add(UsageKinds.AudioInSeconds, Pcm16.Duration(_audioInBytes, ProtocolLimits.InputSampleRate).TotalSeconds);
+        _audioInRecorded = Interlocked.Read(ref _audioInBytes);
+        Add(UsageKinds.AudioInSeconds, Pcm16.Duration(_audioInRecorded, ProtocolLimits.InputSampleRate).TotalSeconds);
         Add(UsageKinds.AudioOutSeconds, Pcm16.Duration(_audioOutBytes, ProtocolLimits.OutputSampleRate).TotalSeconds);
         Add(UsageKinds.InputTokens, _inputTokens);
         Add(UsageKinds.OutputTokens, _outputTokens);
@@ -55,7 +59,8 @@ public sealed class InterviewUsageMeter
     /// <summary>Starts counting from zero, once the counted usage is in the ledger.</summary>
     public void Reset()
     {
-        _audioInBytes = 0;
+        Interlocked.Add(ref _audioInBytes, -_audioInRecorded);
+        _audioInRecorded = 0;
         _audioOutBytes = 0;
         _inputTokens = 0;
         _outputTokens = 0;
