@@ -70,7 +70,8 @@ wait_http "http://127.0.0.1:${EMULATOR_PORT}/bench/stats" emulator
 provider=(--Providers:OpenAI:ApiKey=emulator-key "--Providers:OpenAI:Endpoint=http://127.0.0.1:${EMULATOR_PORT}/v1"
   --Logging:LogLevel:Default=Warning --Logging:LogLevel:Microsoft.AspNetCore=Warning
   # The benchmark is one tenant opening sessions as fast as the ramp asks: lift the per-tenant protections.
-  --Platform:MaxConcurrentInterviews=1000000 --Platform:RateLimit:PermitsPerMinute=10000000 --Platform:RateLimit:Burst=1000000)
+  --Platform:MaxConcurrentInterviews=1000000 --Platform:RateLimit:PermitsPerMinute=10000000 --Platform:RateLimit:Burst=1000000
+  --Platform:SelfServe:InterviewsPerHourPerAddress=0)
 signing_key="$(head -c 32 /dev/urandom | base64)"
 metrics="gateway=http://127.0.0.1:${GATEWAY_PORT}/metrics"
 if [[ "${TOPOLOGY}" == cluster ]]; then

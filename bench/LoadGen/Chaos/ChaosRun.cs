@@ -139,6 +139,7 @@ public sealed class ChaosRun(ChaosOptions options, TextWriter log) : IAsyncDispo
         // The run itself is the only tenant; its load must not trip the per-tenant protections.
         "--Platform:MaxConcurrentInterviews=100000",
         "--Platform:RateLimit:PermitsPerMinute=1000000",
+        "--Platform:SelfServe:InterviewsPerHourPerAddress=0",
         "--Platform:RateLimit:Burst=100000",
         "--Logging:LogLevel:Default=Warning",
     ];
