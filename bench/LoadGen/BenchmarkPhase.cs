@@ -53,7 +53,7 @@ public sealed class BenchmarkPhase(BenchOptions options)
         var alive = candidates.Count(c => c.Alive);
         var framesSent = stats.FramesSent;
         var audioFrames = stats.AudioFrames;
-        var tap = await http.GetFromJsonAsync<TapReport>(new Uri(options.Emulator, "bench/stats"), BenchJson.Options);
+        var tap = await ReadTapAsync(http, stats);
         var loaded = await ScrapeAllAsync(http);
         var rss = options.Pids.ToDictionary(p => p.Key, p => ProcessSampler.RssBytes(p.Value));
 
@@ -136,6 +136,23 @@ public sealed class BenchmarkPhase(BenchOptions options)
         }
 
         return scrapes;
+    }
+
+    /// <summary>
+    /// The emulator tap's figures. On a saturated machine even the emulator may not answer in time: that run is
+    /// overloaded, which the report must say (as an error, so the count is not "sustained") rather than abort.
+    /// </summary>
+    private async Task<TapReport> ReadTapAsync(HttpClient http, PhaseStats stats)
+    {
+        try
+        {
+            return (await http.GetFromJsonAsync<TapReport>(new Uri(options.Emulator, "bench/stats"), BenchJson.Options))!;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            stats.Error("overloaded_no_tap_stats");
+            return new TapReport(0, 0, 0, 0, double.NaN, double.NaN, double.NaN, double.NaN);
+        }
     }
 
     /// <summary>The silo's scrape, or the single-node process's (it hosts the grains too).</summary>
