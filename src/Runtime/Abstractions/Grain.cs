@@ -78,20 +78,39 @@ public abstract class Grain<TState> : Grain where TState : class, new()
         _etag = stored.ETag;
     }
 
-    /// <summary>Writes the state. Throws <see cref="InconsistentStateException"/> if another activation wrote since.</summary>
+    /// <summary>
+    /// Writes the state. Throws <see cref="InconsistentStateException"/> at once if another activation wrote since.
+    /// A transient database failure (the server restarting, a pooled connection it cut) is retried with backoff for
+    /// a few seconds inside the turn, so a database restart delays the grain instead of failing the work in hand.
+    /// </summary>
     protected async Task WriteStateAsync()
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            _etag = await Context.StateStore.WriteAsync(GrainId, State, _etag, CancellationToken.None);
-        }
-        catch (InconsistentStateException)
-        {
-            // A newer activation owns this grain: stop serving from this stale copy.
-            Context.RequestDeactivation(DeactivationReason.Stale);
-            throw;
+            try
+            {
+                _etag = await Context.StateStore.WriteAsync(GrainId, State, _etag, CancellationToken.None);
+                return;
+            }
+            catch (InconsistentStateException)
+            {
+                // A newer activation owns this grain: stop serving from this stale copy.
+                Context.RequestDeactivation(DeactivationReason.Stale);
+                throw;
+            }
+            catch (Exception exception) when (attempt < TransientWriteAttempts && IsTransient(exception))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(100 * attempt, 1000)), Time);
+            }
         }
     }
+
+    /// <summary>About ten seconds of retries in all: longer than a database restart, shorter than a call timeout.</summary>
+    private const int TransientWriteAttempts = 15;
+
+    private static bool IsTransient(Exception exception) =>
+        exception is System.Data.Common.DbException or TimeoutException or IOException or System.Net.Sockets.SocketException
+        || exception.InnerException is { } inner && IsTransient(inner);
 
     protected async Task ClearStateAsync()
     {
