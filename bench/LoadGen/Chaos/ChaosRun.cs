@@ -68,6 +68,7 @@ public sealed class ChaosRun(ChaosOptions options, TextWriter log) : IAsyncDispo
         silos.Add(newSilo);
         await newSilo.WaitReadyAsync(_http, TimeSpan.FromSeconds(60), cancellationToken);
         var live = silos.Where(s => !s.Exited).ToList();
+        await UntilGatewaysSeeAsync(gatewayAddresses, live.Count, cancellationToken);
         var before = await ActivationsAsync(live, cancellationToken);
         await Task.WhenAll(Enumerable.Range(0, options.InterviewsAfterJoin).Select(i =>
             ChaosCandidate.CreateInterviewAsync(_http, gatewayAddresses[i % gatewayAddresses.Count], $"Late Candidate {i}", cancellationToken)));
@@ -177,6 +178,33 @@ public sealed class ChaosRun(ChaosOptions options, TextWriter log) : IAsyncDispo
                 var stuck = _candidates.Where(c => c.Recovering || c.Failure is not null).Select(c => $"{c.InterviewId} {(c.Recovering ? "recovering" : c.Failure)}");
                 throw new TimeoutException($"Timed out after {options.StepTimeout.TotalSeconds:0} s waiting until {what}. {string.Join("; ", stuck.Take(5))}\n"
                     + string.Join("\n", _processes.Select(p => $"--- {p.Name}{(p.Exited ? " (exited)" : "")}\n{p.Output()}")));
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    /// <summary>Waits until every gateway's membership view (its /metrics) counts <paramref name="silos"/> live silos.</summary>
+    private async Task UntilGatewaysSeeAsync(IReadOnlyList<Uri> gateways, int silos, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var seen = new List<double>();
+            foreach (var gateway in gateways)
+            {
+                var scrape = await MetricsScrape.TryReadAsync(_http, new Uri(gateway, "metrics"));
+                seen.Add(scrape?.Value("synchire_cluster_silos_active") ?? 0);
+            }
+
+            if (seen.All(count => count >= silos))
+            {
+                return;
+            }
+
+            if (deadline.Elapsed > options.StepTimeout)
+            {
+                throw new TimeoutException($"Gateways still see {string.Join(", ", seen)} live silos, not {silos}, after {options.StepTimeout.TotalSeconds:0} s.");
             }
 
             await Task.Delay(100, cancellationToken);

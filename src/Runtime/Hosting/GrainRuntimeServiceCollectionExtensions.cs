@@ -51,6 +51,7 @@ public static class GrainRuntimeServiceCollectionExtensions
 
         // Order matters: the schema exists before the silo joins and before reminders are polled.
         services.AddHostedService<StorageInitializer>();
+        services.AddHostedService<MembershipRefreshService>();
         if (options.HostsGrains)
         {
             services.AddSingleton<SiloRuntime>();

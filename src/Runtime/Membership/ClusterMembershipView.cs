@@ -50,6 +50,7 @@ internal sealed class ClusterMembershipView(IClusterStorage storage, ClusterOpti
 
             var rows = await storage.ReadSilosAsync(cancellationToken);
             _silos = rows.ToDictionary(r => r.SiloId, StringComparer.Ordinal);
+            Metrics.SyncHireMetrics.ActiveSilosSeen(rows.Count(r => r.Status == SiloStatus.Active && r.HostsGrains));
             Volatile.Write(ref _refreshedAt, time.GetTimestamp());
             return _silos;
         }

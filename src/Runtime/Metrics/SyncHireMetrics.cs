@@ -37,6 +37,16 @@ public static class SyncHireMetrics
     public static readonly Histogram<double> GrainActivation =
         Meter.CreateHistogram<double>("synchire_grain_activation_seconds", "s", "Time to activate a grain.");
 
+    /// <summary>Live silos that host grains, as this process's membership view sees them (where it places new grains).</summary>
+    public static readonly ObservableGauge<int> ClusterSilos =
+        Meter.CreateObservableGauge("synchire_cluster_silos_active", () => Volatile.Read(ref _activeSilos),
+            description: "Live grain-hosting silos in this process's membership view.");
+
+    private static int _activeSilos;
+
+    /// <summary>Called by the membership view after each refresh.</summary>
+    public static void ActiveSilosSeen(int count) => Volatile.Write(ref _activeSilos, count);
+
     private static readonly KeyValuePair<string, object?> In = new("direction", "in");
     private static readonly KeyValuePair<string, object?> Out = new("direction", "out");
 
