@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.WebSockets;
-using Microsoft.Extensions.Configuration;
 using SyncHire.Gateway.Tests.Infrastructure;
-using SyncHire.Grains;
 using SyncHire.Runtime;
 using SyncHire.Runtime.Testing;
 
@@ -15,34 +13,18 @@ namespace SyncHire.Gateway.Tests.EndToEnd;
 /// </summary>
 public sealed class SiloFailoverTests : IAsyncLifetime
 {
+    private SiloClusterWithGateway _system = null!;
     private TestCluster _cluster = null!;
     private GatewayTestHost _gateway = null!;
 
     public async ValueTask InitializeAsync()
     {
-        var interviews = new ConfigurationBuilder().Build();
-        _cluster = await TestCluster.StartAsync(new TestClusterOptions
-        {
-            SiloCount = 2,
-            ConfigureSilo = services => services.AddInterviewGrains(interviews),
-        });
-        var cluster = _cluster.CreateClusterOptions(Runtime.Hosting.ClusterRole.Gateway);
-        _gateway = await GatewayTestHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Cluster:Role"] = "Gateway",
-            ["Cluster:Storage"] = cluster.Storage,
-            ["Cluster:ConnectionString"] = cluster.ConnectionString,
-            ["Cluster:Secret"] = cluster.Secret,
-            ["Cluster:HeartbeatInterval"] = cluster.HeartbeatInterval.ToString(),
-            ["Gateway:TokenSigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 3)).ToArray()),
-        });
+        _system = await SiloClusterWithGateway.StartAsync(silos: 2);
+        _cluster = _system.Cluster;
+        _gateway = _system.Gateway;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        await _cluster.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _system.DisposeAsync();
 
     [Fact]
     public async Task Killing_the_silo_that_hosts_a_live_interview_the_candidate_reconnects_and_it_continues_elsewhere()

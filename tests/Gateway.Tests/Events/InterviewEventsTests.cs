@@ -1,8 +1,6 @@
 using System.Text.Json;
 using SyncHire.Gateway.Tests.Infrastructure;
 using SyncHire.Runtime.Testing;
-using Microsoft.Extensions.Configuration;
-using SyncHire.Grains;
 
 namespace SyncHire.Gateway.Tests.Events;
 
@@ -15,35 +13,18 @@ public sealed class InterviewEventsTests : IAsyncLifetime
     private const string FirstQuestion = "How do you keep a message consumer idempotent?";
     private const string SecondQuestion = "How do you test code that talks to a database?";
 
+    private SiloClusterWithGateway _system = null!;
     private TestCluster _cluster = null!;
     private GatewayTestHost _gateway = null!;
 
     public async ValueTask InitializeAsync()
     {
-        var interviews = new ConfigurationBuilder().Build();
-        _cluster = await TestCluster.StartAsync(new TestClusterOptions
-        {
-            SiloCount = 1,
-            ConfigureSilo = services => services.AddInterviewGrains(interviews),
-        });
-        var cluster = _cluster.CreateClusterOptions(Runtime.Hosting.ClusterRole.Gateway);
-        _gateway = await GatewayTestHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Cluster:Role"] = "Gateway",
-            ["Cluster:Storage"] = cluster.Storage,
-            ["Cluster:ConnectionString"] = cluster.ConnectionString,
-            ["Cluster:Secret"] = cluster.Secret,
-            ["Cluster:HeartbeatInterval"] = cluster.HeartbeatInterval.ToString(),
-            ["Gateway:TokenSigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 5 + 1)).ToArray()),
-            ["Events:KeepAliveInterval"] = "00:00:01",
-        });
+        _system = await SiloClusterWithGateway.StartAsync(silos: 1, new Dictionary<string, string?> { ["Events:KeepAliveInterval"] = "00:00:01" });
+        _cluster = _system.Cluster;
+        _gateway = _system.Gateway;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        await _cluster.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _system.DisposeAsync();
 
     [Fact]
     public async Task The_platform_follows_status_progress_and_transcript_live_until_interview_ended()
