@@ -122,7 +122,16 @@ internal static class SiloEndpoints
         }
         catch (ActivationGoneException)
         {
-            await connection.CloseAsync(ConnectionClose.SiloGoingAway("grain deactivated; reconnect to resume"));
+            if (silo.IsKilled)
+            {
+                // Killed while accepting: say nothing, as after kill -9; the caller sees the connection lost.
+                connection.Abort("silo stopped");
+            }
+            else
+            {
+                await connection.CloseAsync(ConnectionClose.SiloGoingAway("grain deactivated; reconnect to resume"));
+            }
+
             return;
         }
 
