@@ -12,6 +12,7 @@ internal sealed class ClusterMembershipView(IClusterStorage storage, ClusterOpti
     private readonly SemaphoreSlim _refreshLock = new(1, 1);
     private IReadOnlyDictionary<string, SiloRecord> _silos = new Dictionary<string, SiloRecord>();
     private long _refreshedAt = long.MinValue;
+    private long _generation;
 
     public async Task<SiloRecord?> GetSiloAsync(string siloId, CancellationToken cancellationToken)
     {
@@ -38,12 +39,13 @@ internal sealed class ClusterMembershipView(IClusterStorage storage, ClusterOpti
             return _silos;
         }
 
-        var requestedAt = time.GetTimestamp();
+        var generationBefore = Volatile.Read(ref _generation);
         await _refreshLock.WaitAsync(cancellationToken);
         try
         {
-            // Someone refreshed while we waited: their answer is as fresh as ours would be.
-            if (_refreshedAt != long.MinValue && _refreshedAt >= requestedAt)
+            // Someone refreshed while we waited: their answer is as fresh as ours would be. (A generation, not a
+            // time: two refreshes can share a timestamp, and under a test clock every refresh does.)
+            if (_refreshedAt != long.MinValue && Volatile.Read(ref _generation) != generationBefore)
             {
                 return _silos;
             }
@@ -52,6 +54,7 @@ internal sealed class ClusterMembershipView(IClusterStorage storage, ClusterOpti
             _silos = rows.ToDictionary(r => r.SiloId, StringComparer.Ordinal);
             Metrics.SyncHireMetrics.ActiveSilosSeen(rows.Count(r => r.Status == SiloStatus.Active && r.HostsGrains));
             Volatile.Write(ref _refreshedAt, time.GetTimestamp());
+            Interlocked.Increment(ref _generation);
             return _silos;
         }
         finally
