@@ -9,23 +9,8 @@ using SyncHire.Runtime.Storage;
 namespace SyncHire.Gateway.Tests.Interviews;
 
 /// <summary>DELETE /api/interviews/{id} erases the interview everywhere it is kept.</summary>
-public sealed class DeleteInterviewTests : IAsyncLifetime
+public sealed class DeleteInterviewTests : AcmeTenantHostTests
 {
-    private GatewayTestHost _host = null!;
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _host = await GatewayTestHost.StartAsync(TenantKeys.Settings());
-        _client = _host.CreateClient(TenantKeys.AcmeKey);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Fact]
     public async Task Deleting_a_running_interview_ends_it_for_the_candidate_and_erases_state_index_and_reminder()
     {

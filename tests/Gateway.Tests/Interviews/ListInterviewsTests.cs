@@ -7,23 +7,8 @@ using SyncHire.Gateway.Tests.Tenants;
 namespace SyncHire.Gateway.Tests.Interviews;
 
 /// <summary>GET /api/interviews: newest first, cursor paging, filters. Each test uses a tenant of its own host.</summary>
-public sealed class ListInterviewsTests : IAsyncLifetime
+public sealed class ListInterviewsTests : AcmeTenantHostTests
 {
-    private GatewayTestHost _host = null!;
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _host = await GatewayTestHost.StartAsync(TenantKeys.Settings());
-        _client = _host.CreateClient(TenantKeys.AcmeKey);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Fact]
     public async Task Pages_follow_the_cursor_newest_first_without_gaps_or_repeats()
     {
