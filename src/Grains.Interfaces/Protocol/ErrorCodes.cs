@@ -18,6 +18,12 @@ public static class ErrorCodes
     /// <summary>Audio, a commit or a typed answer before <c>start_interview</c>.</summary>
     public const string NotStarted = "not_started";
 
+    /// <summary>Audio or a commit for an interview running as typed Q&amp;A (started over REST); only text_answer applies.</summary>
+    public const string TextModeOnly = "text_mode";
+
+    /// <summary>A typed answer that is empty or longer than the answer limit; nothing was recorded.</summary>
+    public const string InvalidAnswer = "invalid_answer";
+
     /// <summary>A message for an interview that has already ended.</summary>
     public const string InterviewEnded = "interview_ended";
 

@@ -142,6 +142,12 @@ public sealed partial class InterviewGrain
             case ClientMessage.EndInterview:
                 await EndAsync(EndReasons.CandidateEnded);
                 break;
+            case ClientMessage.AudioChunk or ClientMessage.CommitTurn when IsTypedInterviewRunning:
+                SendError(ErrorCodes.TextModeOnly, "This interview runs as typed questions and answers: send text_answer.");
+                break;
+            case ClientMessage.TextAnswer answer when IsTypedInterviewRunning:
+                await AnswerTypedOverSocketAsync(answer.Text);
+                break;
             case ClientMessage.AudioChunk when IsReconnecting:
                 // Speech while the interviewer reconnects is dropped quietly: the candidate has been told, and an
                 // error per 20 ms frame would bury the notice.

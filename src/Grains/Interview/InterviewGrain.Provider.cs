@@ -26,6 +26,12 @@ public sealed partial class InterviewGrain
 
     private async Task EnsureProviderSessionAsync()
     {
+        // A typed interview has no interviewer session: the grain asks its questions itself (TextMode partial).
+        if (State.TextMode)
+        {
+            return;
+        }
+
         if (_session is null && !IsReconnecting && !await TryOpenProviderSessionAsync(speakFirst: true))
         {
             BeginReconnecting($"provider {ProviderName} could not open a session");

@@ -25,15 +25,10 @@ public sealed partial class InterviewGrain
 
     public async Task<TextAnswerResult> SubmitTextAnswer(string text)
     {
-        var answer = text?.Trim();
-        if (string.IsNullOrEmpty(answer))
+        var answer = text?.Trim() ?? "";
+        if (AnswerProblem(answer) is { } problem)
         {
-            throw new ArgumentException("The answer is empty.", nameof(text));
-        }
-
-        if (answer.Length > TextAnswerLimits.MaxLength)
-        {
-            throw new ArgumentException($"The answer is longer than {TextAnswerLimits.MaxLength} characters.", nameof(text));
+            throw new ArgumentException(problem, nameof(text));
         }
 
         await EnsureTextInterviewAsync();
@@ -72,6 +67,29 @@ public sealed partial class InterviewGrain
         RestartTextIdleTimer();
         return new TextAnswerResult(scored.Score, scored.Feedback, State.Questions[next], TextProgressAt(next), Completed: false);
     }
+
+    /// <summary>A typed interview is under way: a candidate socket on it gets its events but opens no interviewer session.</summary>
+    private bool IsTypedInterviewRunning => State.TextMode && State.Status == InterviewStatus.InProgress;
+
+    /// <summary>
+    /// text_answer on the socket of a typed interview: the same as POST …/answers, its progress and transcript going
+    /// out as events. A bad answer is an error event; nothing is recorded.
+    /// </summary>
+    private async Task AnswerTypedOverSocketAsync(string text)
+    {
+        if (AnswerProblem(text.Trim()) is { } problem)
+        {
+            SendError(ErrorCodes.InvalidAnswer, problem);
+            return;
+        }
+
+        await SubmitTextAnswer(text);
+    }
+
+    private static string? AnswerProblem(string trimmedAnswer) =>
+        trimmedAnswer.Length == 0 ? "The answer is empty."
+        : trimmedAnswer.Length > TextAnswerLimits.MaxLength ? $"The answer is longer than {TextAnswerLimits.MaxLength} characters."
+        : null;
 
     /// <summary>
     /// Starts a created interview as a typed one, asking the first question; refuses an interview running over audio

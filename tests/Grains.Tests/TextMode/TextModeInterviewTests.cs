@@ -96,6 +96,33 @@ public sealed class TextModeInterviewTests
     }
 
     [Fact]
+    public async Task A_candidate_socket_on_a_typed_interview_opens_no_interviewer_and_takes_typed_answers_only()
+    {
+        var provider = new ScriptedProvider();
+        await using var cluster = await InterviewCluster.StartAsync(extraProvider: provider);
+        var (id, grain) = await InterviewCluster.CreateAsync(cluster, InterviewCluster.Definition() with { Provider = ScriptedProvider.ProviderName });
+        await grain.GetTextQuestion();
+
+        await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
+        await candidate.NextAsync("resumed");
+        candidate.SendJson("""{"type":"start_interview"}""");
+        candidate.SendBinary(new byte[640]);
+        var audioRefused = await candidate.NextAsync("error");
+        candidate.SendJson($$"""{"type":"text_answer","text":"{{new string('a', 10_001)}}"}""");
+        var tooLongRefused = await candidate.NextAsync("error");
+        candidate.SendJson($$"""{"type":"text_answer","text":"{{DetailedAnswer}}"}""");
+        var progress = await candidate.NextAsync("question_progress");
+
+        Assert.Equal("text_mode", audioRefused.GetProperty("code").GetString());
+        Assert.Equal("invalid_answer", tooLongRefused.GetProperty("code").GetString());
+        Assert.Equal(2, progress.GetProperty("index").GetInt32());
+        Assert.Equal(0, provider.ConnectionAttempts);
+        var snapshot = (await grain.GetSnapshot())!;
+        Assert.Equal([Speakers.Interviewer, Speakers.Candidate, Speakers.Interviewer], snapshot.Transcript.Select(t => t.Speaker));
+        Assert.Equal(DetailedAnswer, snapshot.Transcript[1].Text);
+    }
+
+    [Fact]
     public async Task A_watch_returns_when_an_answer_moves_the_interview_on_and_reports_the_new_turns()
     {
         await using var cluster = await InterviewCluster.StartAsync();
