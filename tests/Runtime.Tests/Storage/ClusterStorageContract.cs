@@ -36,6 +36,9 @@ public abstract partial class ClusterStorageContract : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>This test's database, once <see cref="NewStorageAsync"/> has created it.</summary>
+    protected ITestDatabase Database => _database ?? throw new InvalidOperationException("Call NewStorageAsync first.");
+
     /// <summary>A storage instance on this test's database, as a separate silo would create it.</summary>
     protected async Task<IClusterStorage> NewStorageAsync(bool initialize = true)
     {

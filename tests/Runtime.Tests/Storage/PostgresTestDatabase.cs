@@ -21,7 +21,8 @@ public sealed class PostgresTestDatabase : ITestDatabase
     {
         _adminConnectionString = adminConnectionString;
         _schema = schema;
-        ConnectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { SearchPath = schema }.ConnectionString;
+        // The application name marks this test's sessions, so a test can cut exactly them (CutSessionsAsync).
+        ConnectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { SearchPath = schema, ApplicationName = schema }.ConnectionString;
     }
 
     public string Provider => ClusterStorageFactory.Postgres;
@@ -58,6 +59,12 @@ public sealed class PostgresTestDatabase : ITestDatabase
 
         await ExecuteAdminAsync($"DROP SCHEMA IF EXISTS \"{_schema}\" CASCADE", CancellationToken.None);
     }
+
+    /// <summary>Ends every session opened with this database's connection string, as a server restart would.</summary>
+    public Task CutSessionsAsync(CancellationToken cancellationToken) =>
+        ExecuteAdminAsync(
+            $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '{_schema}' AND pid <> pg_backend_pid()",
+            cancellationToken);
 
     private async Task ExecuteAdminAsync(string sql, CancellationToken cancellationToken)
     {

@@ -70,7 +70,7 @@ public sealed partial class SqlPlatformStore
     {
         ArgumentNullException.ThrowIfNull(tenantId);
         ArgumentNullException.ThrowIfNull(interviewId);
-        var rows = await QueryAsync(
+        var rows = await ReadAsync(
             $"SELECT {InterviewColumns} FROM platform_interviews WHERE tenant_id = @tenant AND interview_id = @id",
             command =>
             {
@@ -128,7 +128,7 @@ public sealed partial class SqlPlatformStore
         sql.Append(" ORDER BY created_at_ms DESC, interview_id DESC LIMIT @limit");
         bindings.Add(("limit", query.Limit + 1));
 
-        var rows = await QueryAsync(
+        var rows = await ReadAsync(
             sql.ToString(),
             command =>
             {
@@ -169,7 +169,7 @@ public sealed partial class SqlPlatformStore
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxRetentionBatch);
-        return QueryAsync(
+        return ReadAsync(
             """
             SELECT interview_id, tenant_id, ended_at_ms FROM platform_interviews
             WHERE ended_at_ms IS NOT NULL AND ended_at_ms < @cutoff

@@ -41,7 +41,7 @@ public sealed partial class SqlPlatformStore
             return null;
         }
 
-        var rows = await QueryAsync(
+        var rows = await ReadAsync(
             """
             SELECT interview_id, tenant_id, expires_at_ms FROM platform_invitations
             WHERE token_hash = @hash AND revoked_at_ms IS NULL AND expires_at_ms > @now

@@ -31,7 +31,7 @@ public sealed partial class SqlPlatformStore
     public async Task<Tenant?> GetTenantAsync(string tenantId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tenantId);
-        var rows = await QueryAsync(
+        var rows = await ReadAsync(
             "SELECT tenant_id, name, created_at_ms FROM platform_tenants WHERE tenant_id = @tenant",
             command => command.AddParameter("tenant", tenantId),
             reader => new Tenant(reader.GetString(0), reader.GetString(1), FromMs(reader.GetInt64(2))),
@@ -78,7 +78,7 @@ public sealed partial class SqlPlatformStore
             return null;
         }
 
-        var rows = await QueryAsync(
+        var rows = await ReadAsync(
             """
             SELECT k.tenant_id, t.name, k.key_id
             FROM platform_api_keys k JOIN platform_tenants t ON t.tenant_id = k.tenant_id
@@ -110,7 +110,7 @@ public sealed partial class SqlPlatformStore
     public Task<IReadOnlyList<ApiKeyInfo>> ListApiKeysAsync(string tenantId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tenantId);
-        return QueryAsync(
+        return ReadAsync(
             $"SELECT {ApiKeyColumns} FROM platform_api_keys WHERE tenant_id = @tenant ORDER BY created_at_ms, key_id",
             command => command.AddParameter("tenant", tenantId),
             ReadApiKey,

@@ -46,7 +46,7 @@ public sealed partial class SqlPlatformStore
             throw new ArgumentException("The period ends before it starts.", nameof(to));
         }
 
-        var totals = await QueryAsync(
+        var totals = await ReadAsync(
             "SELECT kind, SUM(amount) FROM platform_usage WHERE tenant_id = @tenant AND at_ms >= @from AND at_ms < @to GROUP BY kind",
             command =>
             {

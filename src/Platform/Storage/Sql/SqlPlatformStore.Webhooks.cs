@@ -59,7 +59,7 @@ public sealed partial class SqlPlatformStore
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxClaimBatch);
 
         var nowMs = ToMs(now);
-        var candidates = await QueryAsync(
+        var candidates = await ReadAsync(
             """
             SELECT delivery_id, lease_token FROM platform_webhook_deliveries
             WHERE state = @pending AND next_attempt_at_ms <= @now
@@ -163,7 +163,7 @@ public sealed partial class SqlPlatformStore
     {
         ArgumentNullException.ThrowIfNull(tenantId);
         ArgumentNullException.ThrowIfNull(interviewId);
-        return QueryAsync(
+        return ReadAsync(
             $"""
             SELECT {DeliveryColumns} FROM platform_webhook_deliveries
             WHERE tenant_id = @tenant AND interview_id = @interview ORDER BY created_at_ms, delivery_id

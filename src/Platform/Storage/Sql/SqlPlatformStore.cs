@@ -51,33 +51,13 @@ public sealed partial class SqlPlatformStore : IPlatformStore, IAsyncDisposable
         }
     }
 
-    /// <summary>Runs a single statement on its own connection (autocommit) and returns the rows it changed.</summary>
-    private async Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
-    {
-        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand(null, sql);
-        bind(command);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken) =>
+        _dialect.ExecuteAsync(sql, bind, cancellationToken);
 
-    /// <summary>Runs a query (or a statement with RETURNING) on its own connection and maps every row.</summary>
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> map, CancellationToken cancellationToken)
-    {
-        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand(null, sql);
-        bind(command);
-        return await ReadAllAsync(command, map, cancellationToken);
-    }
+    /// <summary>For statements that write and return rows (RETURNING): never retried.</summary>
+    private Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> map, CancellationToken cancellationToken) =>
+        _dialect.QueryAsync(sql, bind, map, cancellationToken);
 
-    private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(DbCommand command, Func<DbDataReader, T> map, CancellationToken cancellationToken)
-    {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(map(reader));
-        }
-
-        return rows;
-    }
+    private Task<IReadOnlyList<T>> ReadAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> map, CancellationToken cancellationToken) =>
+        _dialect.ReadAsync(sql, bind, map, cancellationToken);
 }

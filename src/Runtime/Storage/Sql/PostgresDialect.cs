@@ -38,5 +38,19 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <remarks>
+    /// 57P01–57P03 (admin_shutdown, crash_shutdown, cannot_connect_now) arrive on a session the server ended, so
+    /// the statement never ran; an I/O failure is a socket the server closed. A statement's own error is neither.
+    /// </remarks>
+    public override bool IsBrokenConnection(Exception exception) => exception switch
+    {
+        PostgresException postgres => postgres.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown
+            or PostgresErrorCodes.CannotConnectNow,
+        NpgsqlException { InnerException: IOException or System.Net.Sockets.SocketException } => true,
+        _ => false,
+    };
+
+    public override void ClearIdleConnections() => _dataSource.Clear();
+
     public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

@@ -9,7 +9,7 @@ internal sealed partial class SqlClusterStorage
     public async Task<DirectoryEntry?> LookupAsync(string grainId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(grainId);
-        var rows = await QueryAsync(
+        var rows = await ReadAsync(
             $"SELECT {DirectoryColumns} FROM grain_directory WHERE grain_id = @grain",
             command => command.AddParameter("grain", grainId),
             ReadDirectoryEntry,
@@ -91,7 +91,7 @@ internal sealed partial class SqlClusterStorage
             transaction,
             $"SELECT {DirectoryColumns} FROM grain_directory WHERE grain_id = @grain{dialect.LockRowsSuffix}");
         command.AddParameter("grain", grainId);
-        var rows = await ReadAllAsync(command, ReadDirectoryEntry, cancellationToken);
+        var rows = await command.ReadAllAsync(ReadDirectoryEntry, cancellationToken);
         return rows.Count == 0 ? null : rows[0];
     }
 

@@ -64,7 +64,7 @@ internal sealed partial class SqlClusterStorage
     }
 
     public Task<IReadOnlyList<SiloRecord>> ReadSilosAsync(CancellationToken cancellationToken) =>
-        QueryAsync(
+        ReadAsync(
             "SELECT silo_id, address, status, started_at_ms, last_heartbeat_ms, hosts_grains FROM silos ORDER BY silo_id",
             _ => { },
             reader => new SiloRecord(
@@ -89,7 +89,7 @@ internal sealed partial class SqlClusterStorage
             mark.AddParameter("dead", (int)SiloStatus.Dead);
             mark.AddParameter("active", (int)SiloStatus.Active);
             mark.AddParameter("staleBefore", staleBeforeMs);
-            declared = await ReadAllAsync(mark, reader => reader.GetString(0), cancellationToken);
+            declared = await mark.ReadAllAsync(reader => reader.GetString(0), cancellationToken);
         }
 
         // Entries of every Dead silo go, not only the ones just declared: the same transaction, so no caller ever

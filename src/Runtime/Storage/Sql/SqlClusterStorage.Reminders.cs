@@ -49,7 +49,7 @@ internal sealed partial class SqlClusterStorage
     public Task<IReadOnlyList<ReminderRecord>> ReadRemindersAsync(string grainId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(grainId);
-        return QueryAsync(
+        return ReadAsync(
             $"SELECT {ReminderColumns} FROM reminders WHERE grain_id = @grain ORDER BY name",
             command => command.AddParameter("grain", grainId),
             ReadReminder,
@@ -59,7 +59,7 @@ internal sealed partial class SqlClusterStorage
     public Task<IReadOnlyList<ReminderRecord>> ReadDueRemindersAsync(long nowMs, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        return QueryAsync(
+        return ReadAsync(
             $"SELECT {ReminderColumns} FROM reminders WHERE due_at_ms <= @now ORDER BY due_at_ms, grain_id, name LIMIT @limit",
             command =>
             {

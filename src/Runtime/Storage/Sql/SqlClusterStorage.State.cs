@@ -5,7 +5,7 @@ internal sealed partial class SqlClusterStorage
     public async Task<StoredState> ReadStateAsync(string grainId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(grainId);
-        var rows = await QueryAsync(
+        var rows = await ReadAsync(
             "SELECT json, etag FROM grain_state WHERE grain_id = @grain",
             command => command.AddParameter("grain", grainId),
             reader => new StoredState(reader.GetString(0), reader.GetString(1)),

@@ -16,33 +16,9 @@ internal sealed partial class SqlClusterStorage(SqlDialect dialect) : IClusterSt
 
     private static string NewETag() => Guid.NewGuid().ToString("N");
 
-    /// <summary>Runs a single statement on its own connection (autocommit) and returns the rows it changed.</summary>
-    private async Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
-    {
-        await using var connection = await dialect.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand(null, sql);
-        bind(command);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken) =>
+        dialect.ExecuteAsync(sql, bind, cancellationToken);
 
-    /// <summary>Runs a query on its own connection and maps every row.</summary>
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> map, CancellationToken cancellationToken)
-    {
-        await using var connection = await dialect.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand(null, sql);
-        bind(command);
-        return await ReadAllAsync(command, map, cancellationToken);
-    }
-
-    private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(DbCommand command, Func<DbDataReader, T> map, CancellationToken cancellationToken)
-    {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(map(reader));
-        }
-
-        return rows;
-    }
+    private Task<IReadOnlyList<T>> ReadAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> map, CancellationToken cancellationToken) =>
+        dialect.ReadAsync(sql, bind, map, cancellationToken);
 }

@@ -29,5 +29,16 @@ public abstract class SqlDialect : IAsyncDisposable
     /// <summary>Inside the migration transaction: makes silos starting at once migrate one after another.</summary>
     public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// True when <paramref name="exception"/> says the connection itself was dead (the server restarted or cut the
+    /// session before the statement ran), not that the statement failed.
+    /// </summary>
+    public virtual bool IsBrokenConnection(Exception exception) => false;
+
+    /// <summary>Closes the pool's idle connections: after one is found broken, the others from before are too.</summary>
+    public virtual void ClearIdleConnections()
+    {
+    }
+
     public abstract ValueTask DisposeAsync();
 }
