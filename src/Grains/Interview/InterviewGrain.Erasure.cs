@@ -13,9 +13,10 @@ public sealed partial class InterviewGrain
             return;
         }
 
-        // A live interview ends properly first, so the candidate is told and the provider session, timers and
-        // reminder are let go, exactly as when the platform ends it.
-        await EndAsync(EndReasons.Ended);
+        // A live interview ends first, so the candidate is told and the provider session, timers and reminder are
+        // let go as when the platform ends it; but without its completion: a queued interview.completed webhook
+        // (which carries the transcript) could be delivered before the eraser deletes the outbox rows.
+        await EndAsync(EndReasons.Ended, complete: false);
 
         // Nothing of the interview may be produced after this: no report, no webhook. EndAsync drops the cap
         // reminder only for a started interview; deleting one that is not there is harmless and guarantees no

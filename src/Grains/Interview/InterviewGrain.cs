@@ -138,7 +138,11 @@ public sealed partial class InterviewGrain : Grain<InterviewState>, IInterviewGr
     /// let go of the connection, the provider session, the timers and the reminder; then the completion starts
     /// (InterviewGrain.Completion.cs: index, usage, the evaluation off the turn, the webhook).
     /// </summary>
-    private async Task EndAsync(string reason)
+    /// <param name="complete">
+    /// False only for an erasure: the interview is about to be destroyed, so no index update, usage, report or
+    /// completion webhook may come of its end.
+    /// </param>
+    private async Task EndAsync(string reason, bool complete = true)
     {
         if (!State.Exists || State.Status == InterviewStatus.Completed)
         {
@@ -168,7 +172,10 @@ public sealed partial class InterviewGrain : Grain<InterviewState>, IInterviewGr
 
         _liveKeepAlive?.Dispose();
         _liveKeepAlive = null;
-        await OnInterviewEndedAsync();
+        if (complete)
+        {
+            await OnInterviewEndedAsync();
+        }
     }
 
     /// <summary>Built from one read of <see cref="Grain{TState}.State"/>: GetSnapshot interleaves with turns that replace it.</summary>

@@ -5,6 +5,7 @@ using SyncHire.Grains.Interview;
 using SyncHire.Grains.Tests.Interview.Support;
 using SyncHire.Platform.Interviews;
 using SyncHire.Platform.Usage;
+using SyncHire.Platform.Webhooks;
 using SyncHire.Runtime;
 using Xunit;
 
@@ -116,6 +117,30 @@ public sealed class InterviewCompletionTests
         await Eventually.Becomes(
             async () => (await cluster.Storage.ReadRemindersAsync(new GrainId("interview", id).ToString(), default)).Count,
             count => count == 0, "the completion reminder to be dropped");
+    }
+
+    [Fact]
+    public async Task Erasing_a_running_interview_queues_no_completion_webhook()
+    {
+        await using var cluster = await CompletionCluster.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Webhooks:SigningSecret"] = "erasure-test-signing-secret-0123456789",
+        });
+        var id = Guid.NewGuid().ToString("N");
+        var grain = cluster.GrainFactory.GetGrain<IInterviewGrain>(id);
+        await grain.Create(InterviewCluster.Definition() with { TenantId = CompletionCluster.Tenant, WebhookUrl = "https://hooks.example/completed" });
+        await using (var candidate = await CandidateClient.ConnectAsync(cluster, id))
+        {
+            candidate.SendJson("""{"type":"start_interview"}""");
+            await candidate.NextAsync("ai_response_complete");
+        }
+
+        await grain.Erase();
+
+        // The erasure must not publish the interview it is destroying: a queued delivery carries the transcript.
+        var outbox = cluster.Silos[0].App.Services.GetRequiredService<IWebhookOutbox>();
+        Assert.Empty(await outbox.ListDeliveriesAsync(CompletionCluster.Tenant, id, default));
+        Assert.Null(await grain.GetReport());
     }
 
     [Fact]
