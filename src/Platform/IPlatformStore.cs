@@ -10,7 +10,7 @@ namespace SyncHire.Platform;
 /// The platform's tables (tenants, keys, interview index, webhook outbox, usage, invitations) in the cluster's
 /// database. Depend on the small interface you need; this one exists for wiring and initialization.
 /// </summary>
-public interface IPlatformStore : ITenantDirectory, IInterviewIndex, IWebhookOutbox, IUsageLedger, IInvitationStore
+public interface IPlatformStore : ITenantDirectory, ITenantLocks, IInterviewIndex, IWebhookOutbox, IUsageLedger, IInvitationStore
 {
     /// <summary>Creates or migrates the platform tables. Idempotent, and safe when several processes run it at once.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);

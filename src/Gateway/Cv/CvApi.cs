@@ -69,15 +69,20 @@ public static class CvApi
             fileName = file.FileName;
         }
 
-        if (await quota.CheckAsync(tenant.TenantId, http.HttpContext.Response, cancellationToken) is { } exceeded)
-        {
-            return exceeded;
-        }
-
         var id = InterviewId.New();
         var grain = grains.GetGrain<IInterviewGrain>(id);
-        // As in the JSON create, the grain writes the interview's index row as part of Create.
-        var snapshot = await grain.Create(definition with { TenantId = tenant.TenantId });
+        InterviewSnapshot snapshot;
+        await using (var slot = await quota.ReserveAsync(tenant.TenantId, http.HttpContext.Response, cancellationToken))
+        {
+            if (slot.Refusal is { } exceeded)
+            {
+                return exceeded;
+            }
+
+            // As in the JSON create, the grain writes the interview's index row as part of Create.
+            snapshot = await grain.Create(definition with { TenantId = tenant.TenantId });
+        }
+
         if (cv is not null)
         {
             snapshot = await grain.AttachCv(cv.Text, fileName!);

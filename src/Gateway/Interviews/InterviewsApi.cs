@@ -43,14 +43,19 @@ public static class InterviewsApi
             return Problems.Validation(errors);
         }
 
-        if (await quota.CheckAsync(tenant.TenantId, http.HttpContext.Response, http.HttpContext.RequestAborted) is { } exceeded)
-        {
-            return exceeded;
-        }
-
         var id = InterviewId.New();
-        // The grain writes the interview's index row as part of Create: it is listed, and counted by the quota, at once.
-        var snapshot = await grains.GetGrain<IInterviewGrain>(id).Create(definition with { TenantId = tenant.TenantId });
+        InterviewSnapshot snapshot;
+        await using (var slot = await quota.ReserveAsync(tenant.TenantId, http.HttpContext.Response, http.HttpContext.RequestAborted))
+        {
+            if (slot.Refusal is { } exceeded)
+            {
+                return exceeded;
+            }
+
+            // The grain writes the interview's index row as part of Create: it is listed, and counted by the next
+            // create's reservation, before this one lets go of the quota.
+            snapshot = await grains.GetGrain<IInterviewGrain>(id).Create(definition with { TenantId = tenant.TenantId });
+        }
 
         var token = tokens.Issue(id);
         var invitation = await invitations.CreateAsync(tenant.TenantId, id, http, CancellationToken.None);

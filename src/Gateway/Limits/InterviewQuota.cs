@@ -5,41 +5,68 @@ using SyncHire.Gateway.Errors;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interfaces.Protocol;
 using SyncHire.Platform.Interviews;
+using SyncHire.Platform.Tenants;
 
 namespace SyncHire.Gateway.Limits;
 
 /// <summary>
 /// The concurrent-interview quota: how many interviews a tenant may have waiting for or talking to a candidate.
-/// Counted from the interview index at create time, so it holds across gateways; two creates racing on the last
-/// slot may both pass (a soft limit, by at most the number of simultaneous creates).
+/// Counted from the interview index, which every gateway shares. A create reserves its slot: it holds the tenant's
+/// quota lock (across all gateways) from the count until its interview is in the index, so two creates racing for
+/// the last slot cannot both pass.
 /// </summary>
-public sealed class InterviewQuota(TenantLimitOptions options, IInterviewIndex index)
+public sealed class InterviewQuota(TenantLimitOptions options, IInterviewIndex index, ITenantLocks locks)
 {
     /// <summary>A slot frees when an interview ends; a minute is a fair first wait.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(60);
+
+    private const string LockPurpose = "interview-quota";
 
     private static readonly string[] OpenStatuses =
         [ServerEvents.StatusName(InterviewStatus.Created), ServerEvents.StatusName(InterviewStatus.InProgress)];
 
     /// <summary>
-    /// The 429 to answer when the tenant is at its quota (Retry-After is then set on <paramref name="response"/>);
-    /// null when one more interview is allowed.
+    /// Counts the tenant's open interviews under its quota lock. Dispose the reservation once the new interview is
+    /// created (its grain writes the index row before Create returns), or at once when it was refused.
     /// </summary>
-    public async Task<ProblemHttpResult?> CheckAsync(string tenantId, HttpResponse response, CancellationToken cancellationToken)
+    public async Task<QuotaReservation> ReserveAsync(string tenantId, HttpResponse response, CancellationToken cancellationToken)
     {
         var max = options.MaxConcurrentInterviews;
         if (max == 0)
         {
-            return null;
+            return QuotaReservation.Unlimited;
         }
 
+        var held = await locks.LockTenantAsync(tenantId, LockPurpose, cancellationToken);
+        try
+        {
+            if (await CountOpenAsync(tenantId, max, cancellationToken) < max)
+            {
+                return new QuotaReservation(held, Refusal: null);
+            }
+        }
+        catch
+        {
+            await held.DisposeAsync();
+            throw;
+        }
+
+        await held.DisposeAsync();
+        response.Headers[HeaderNames.RetryAfter] = ((int)RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        return new QuotaReservation(null, Problems.Of(StatusCodes.Status429TooManyRequests, ApiErrorCodes.InterviewQuotaExceeded,
+            "Too many open interviews",
+            $"The tenant already has {max} interviews created or in progress; end or delete one, or retry later."));
+    }
+
+    /// <summary>Open interviews, counted no further than <paramref name="max"/>: the cost is bounded by the quota, not the history.</summary>
+    private async Task<int> CountOpenAsync(string tenantId, int max, CancellationToken cancellationToken)
+    {
         var open = 0;
         foreach (var status in OpenStatuses)
         {
             string? cursor = null;
             do
             {
-                // Stops counting as soon as the quota is reached: the cost is bounded by the quota, not the history.
                 var page = await index.ListInterviewsAsync(tenantId,
                     new InterviewQuery(Status: status, Cursor: cursor, Limit: InterviewQuery.MaxLimit), cancellationToken);
                 open += page.Items.Count;
@@ -49,13 +76,18 @@ public sealed class InterviewQuota(TenantLimitOptions options, IInterviewIndex i
 
             if (open >= max)
             {
-                response.Headers[HeaderNames.RetryAfter] = ((int)RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-                return Problems.Of(StatusCodes.Status429TooManyRequests, ApiErrorCodes.InterviewQuotaExceeded,
-                    "Too many open interviews",
-                    $"The tenant already has {max} interviews created or in progress; end or delete one, or retry later.");
+                break;
             }
         }
 
-        return null;
+        return open;
     }
+}
+
+/// <summary>A create's place under the quota: <see cref="Refusal"/> is the 429 to answer, or null to go ahead.</summary>
+public sealed record QuotaReservation(IAsyncDisposable? Lock, ProblemHttpResult? Refusal) : IAsyncDisposable
+{
+    public static readonly QuotaReservation Unlimited = new(null, null);
+
+    public ValueTask DisposeAsync() => Lock?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

@@ -31,6 +31,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton(platform);
         services.AddSingleton<IPlatformStore>(_ => new SqlPlatformStore(cluster.Storage, cluster.ConnectionString));
         services.AddSingleton<ITenantDirectory>(sp => sp.GetRequiredService<IPlatformStore>());
+        services.AddSingleton<ITenantLocks>(sp => sp.GetRequiredService<IPlatformStore>());
         services.AddSingleton<IInterviewIndex>(sp => sp.GetRequiredService<IPlatformStore>());
         services.AddSingleton<IWebhookOutbox>(sp => sp.GetRequiredService<IPlatformStore>());
         services.AddSingleton<IUsageLedger>(sp => sp.GetRequiredService<IPlatformStore>());

@@ -33,6 +33,25 @@ public sealed class InterviewQuotaTests
         Assert.Equal(HttpStatusCode.Created, afterEnd.StatusCode);
     }
 
+    [Fact]
+    public async Task Creates_racing_for_the_last_slots_never_pass_the_quota()
+    {
+        using var timeout = TestTimeout.Start();
+        await using var host = await GatewayTestHost.StartAsync(TenantKeys.Settings(("Platform:MaxConcurrentInterviews", "3")), timeout.Token);
+        using var acme = host.CreateClient(TenantKeys.AcmeKey);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => CreateAsync(acme, timeout.Token)));
+
+        Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(7, responses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
+        var (_, page) = await acme.GetJsonAsync("api/interviews", timeout.Token);
+        Assert.Equal(3, page.GetProperty("items").GetArrayLength());
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
     private static Task<HttpResponseMessage> CreateAsync(HttpClient client, CancellationToken cancellationToken) =>
         client.PostAsJsonAsync("api/interviews", new { candidateName = "Quota Candidate", jobTitle = "Engineer" }, cancellationToken);
 }

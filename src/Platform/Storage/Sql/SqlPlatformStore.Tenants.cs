@@ -176,4 +176,11 @@ public sealed partial class SqlPlatformStore
 
     private static ApiKeyInfo ReadApiKey(DbDataReader reader) =>
         new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), FromMs(reader.GetInt64(4)), ReadOptionalTime(reader, 5));
+
+    public Task<IAsyncDisposable> LockTenantAsync(string tenantId, string purpose, CancellationToken cancellationToken)
+    {
+        RequireText(tenantId, TenantIds.MaxLength, nameof(tenantId));
+        ArgumentException.ThrowIfNullOrWhiteSpace(purpose);
+        return _dialect.AcquireLockAsync($"synchire/{purpose}/{tenantId}", cancellationToken);
+    }
 }

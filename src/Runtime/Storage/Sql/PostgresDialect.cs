@@ -52,5 +52,48 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect
 
     public override void ClearIdleConnections() => _dataSource.Clear();
 
+    /// <remarks>
+    /// A session-level advisory lock on a connection of its own, keyed by a 64-bit hash of the name. It is given
+    /// back explicitly on dispose; were the process to die holding it, the server ends the session and frees it.
+    /// </remarks>
+    public override async Task<IAsyncDisposable> AcquireLockAsync(string name, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand(null, "SELECT pg_advisory_lock(hashtextextended(@name, 0))");
+            command.AddParameter("name", name);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return new AdvisoryLock(connection, name);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private sealed class AdvisoryLock(NpgsqlConnection connection, string name) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var command = connection.CreateCommand(null, "SELECT pg_advisory_unlock(hashtextextended(@name, 0))");
+                command.AddParameter("name", name);
+                await command.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+            catch (NpgsqlException)
+            {
+                // The session is gone, and with it the lock.
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
     public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

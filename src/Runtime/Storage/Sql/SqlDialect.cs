@@ -40,5 +40,11 @@ public abstract class SqlDialect : IAsyncDisposable
     {
     }
 
+    /// <summary>
+    /// Holds a lock named <paramref name="name"/> for every process on this database until the result is disposed:
+    /// callers doing a check-then-act across tables (a quota) run one at a time.
+    /// </summary>
+    public abstract Task<IAsyncDisposable> AcquireLockAsync(string name, CancellationToken cancellationToken);
+
     public abstract ValueTask DisposeAsync();
 }
