@@ -18,11 +18,11 @@ public sealed partial class InterviewGrain
         // (which carries the transcript) could be delivered before the eraser deletes the outbox rows.
         await EndAsync(EndReasons.Ended, complete: false);
 
-        // Nothing of the interview may be produced after this: no report, no webhook. EndAsync drops the cap
-        // reminder only for a started interview; deleting one that is not there is harmless and guarantees no
+        // Nothing of the interview may be produced after this: no report, no webhook. EndAsync drops the cap and
+        // liveness reminders only for a started interview; deleting one that is not there is harmless and guarantees no
         // reminder reactivates an erased interview.
         StopEvaluation();
-        await UnregisterReminder(HardCapReminder);
+        await UnregisterLiveReminders();
         await UnregisterReminder(CompletionReminder);
         await ClearStateAsync();
         _logger.LogInformation("Interview {InterviewId} erased", Id);

@@ -120,7 +120,7 @@ public sealed partial class InterviewGrain
         await WriteStateAsync();
         await UpdateIndexAsync();
         _liveKeepAlive ??= KeepAlive();
-        await RegisterOrUpdateReminder(HardCapReminder, CapAt - now, TimeSpan.Zero);
+        await RegisterLiveReminders(now);
         ScheduleCapTimer();
         ScheduleTimeWarning();
         RestartTextIdleTimer();

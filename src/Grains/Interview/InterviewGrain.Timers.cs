@@ -6,11 +6,15 @@ namespace SyncHire.Grains.Interview;
 /// <summary>
 /// The interview's clocks. The hard cap is a durable reminder (it fires even if this silo dies) backed by a grain
 /// timer (reminders are polled, the timer ends the interview on the second). The time warning and the idle
-/// timeout are grain timers, re-armed on reactivation from the persisted start time.
+/// timeout are grain timers, re-armed on reactivation from the persisted start time. A periodic durable "liveness"
+/// reminder brings a live interview back after its silo died: if the candidate has gone too, the reactivated
+/// interview's idle timer then ends it, instead of it staying in progress until the cap.
 /// </summary>
 public sealed partial class InterviewGrain
 {
     public const string HardCapReminder = "hard-cap";
+
+    public const string LivenessReminder = "liveness";
 
     private IDisposable? _capTimer;
     private IDisposable? _warningTimer;
@@ -28,10 +32,40 @@ public sealed partial class InterviewGrain
         await UpdateIndexAsync();
         _liveKeepAlive ??= KeepAlive();
 
-        await RegisterOrUpdateReminder(HardCapReminder, CapAt - now, TimeSpan.Zero);
+        await RegisterLiveReminders(now);
         ScheduleCapTimer();
         ScheduleTimeWarning();
         await EnsureProviderSessionAsync();
+    }
+
+    private async Task RegisterLiveReminders(DateTimeOffset now)
+    {
+        await RegisterOrUpdateReminder(HardCapReminder, CapAt - now, TimeSpan.Zero);
+        await RegisterOrUpdateReminder(LivenessReminder, _options.IdleTimeout, _options.IdleTimeout);
+    }
+
+    private async Task UnregisterLiveReminders()
+    {
+        await UnregisterReminder(HardCapReminder);
+        await UnregisterReminder(LivenessReminder);
+    }
+
+    /// <summary>
+    /// Reaching here means the interview is active again (reactivating it ran OnActivateAsync, which arms the idle
+    /// timer when no one is connected), so there is nothing to do but drop the reminder once the interview ended.
+    /// </summary>
+    private async Task OnLivenessReminderAsync()
+    {
+        if (State.Status != InterviewStatus.InProgress)
+        {
+            await UnregisterReminder(LivenessReminder);
+            return;
+        }
+
+        if (_connection is null)
+        {
+            StartIdleTimer();
+        }
     }
 
     private void ScheduleCapTimer()

@@ -127,6 +127,12 @@ public sealed partial class InterviewGrain : Grain<InterviewState>, IInterviewGr
             return;
         }
 
+        if (reminderName == LivenessReminder)
+        {
+            await OnLivenessReminderAsync();
+            return;
+        }
+
         if (reminderName == HardCapReminder && State.Status != InterviewStatus.Completed && State.Exists)
         {
             await EndAsync(EndReasons.TimeLimit);
@@ -167,7 +173,7 @@ public sealed partial class InterviewGrain : Grain<InterviewState>, IInterviewGr
         StopTimers();
         if (wasStarted)
         {
-            await UnregisterReminder(HardCapReminder);
+            await UnregisterLiveReminders();
         }
 
         _liveKeepAlive?.Dispose();

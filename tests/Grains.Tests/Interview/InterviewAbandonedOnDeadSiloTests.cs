@@ -1,0 +1,54 @@
+using System.Text.Json;
+using SyncHire.Grains.Interfaces;
+using SyncHire.Grains.Interview;
+using SyncHire.Grains.Tests.Interview.Support;
+using SyncHire.Runtime;
+using Xunit;
+
+namespace SyncHire.Grains.Tests.Interview;
+
+public sealed class InterviewAbandonedOnDeadSiloTests
+{
+    /// <summary>
+    /// The silo dies mid-interview and the candidate never comes back. Nothing calls the interview again, so only a
+    /// durable reminder can bring it back to notice; it must end as idle, not stay "in progress" (holding the
+    /// tenant's quota and the platform's dashboards) until its cap an hour later.
+    /// </summary>
+    [Fact]
+    public async Task An_interview_whose_silo_died_and_whose_candidate_left_ends_as_idle_without_any_call()
+    {
+        await using var cluster = await InterviewCluster.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Interviews:IdleTimeout"] = "00:00:01",
+        });
+        var (id, _) = await InterviewCluster.CreateAsync(cluster);
+        await using (var candidate = await CandidateClient.ConnectAsync(cluster, id))
+        {
+            candidate.SendJson("""{"type":"start_interview"}""");
+            await candidate.NextAsync("ai_response_complete");
+            await cluster.KillSiloAsync(cluster.Silos[0]);
+        }
+
+        await cluster.AddSiloAsync();
+
+        var grainId = new GrainId("interview", id).ToString();
+        var ended = await Eventually.Becomes(
+            async () => (await cluster.Storage.ReadStateAsync(grainId, default)).Json,
+            json => json is not null && EndReason(json) is not null,
+            "the reminder to bring the interview back and its idle timeout to end it",
+            TimeSpan.FromSeconds(45));
+        Assert.Equal(EndReasons.Idle, EndReason(ended!));
+        await Eventually.Becomes(
+            async () => (await cluster.Storage.ReadRemindersAsync(grainId, default)).Select(r => r.Name).ToList(),
+            names => !names.Contains(InterviewGrain.LivenessReminder) && !names.Contains(InterviewGrain.HardCapReminder),
+            "the interview's live reminders to be dropped");
+    }
+
+    private static string? EndReason(string stateJson)
+    {
+        using var state = JsonDocument.Parse(stateJson);
+        return state.RootElement.TryGetProperty("endReason", out var reason) && reason.ValueKind == JsonValueKind.String
+            ? reason.GetString()
+            : null;
+    }
+}
