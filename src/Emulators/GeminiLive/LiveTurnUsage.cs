@@ -19,7 +19,10 @@ internal sealed class LiveTurnUsage
 
     public int ResponseText { get; private set; }
 
-    public int ResponseAudio { get; private set; }
+    /// <summary>Counted from the turn's whole audio, so how it was cut into chunks makes no difference.</summary>
+    public int ResponseAudio => EmulatedTokens.Audio(_responseAudio, AudioTokensPerSecond);
+
+    private TimeSpan _responseAudio;
 
     public void Read(int text, int audio)
     {
@@ -27,7 +30,7 @@ internal sealed class LiveTurnUsage
         PromptAudio += audio;
     }
 
-    public void Said(TimeSpan audio) => ResponseAudio += EmulatedTokens.Audio(audio, AudioTokensPerSecond);
+    public void Said(TimeSpan audio) => _responseAudio += audio;
 
     public void Called(ModelFunctionCall call) => ResponseText += EmulatedTokens.Text(call.Name) + EmulatedTokens.Text(call.ArgumentsJson);
 
