@@ -147,7 +147,13 @@ internal sealed partial class GeminiLiveConnection
             }
         }
 
-        QueueTurn(new ConversationItem.UserMessage(text));
+        var utterance = new ConversationItem.UserMessage(text);
+        lock (_gate)
+        {
+            _heardAudio[utterance] = spoken;
+        }
+
+        QueueTurn(utterance);
     }
 
     private Task OnClientContentAsync(JsonElement content)

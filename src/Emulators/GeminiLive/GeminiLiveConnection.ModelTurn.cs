@@ -22,6 +22,12 @@ internal sealed partial class GeminiLiveConnection
     private CancellationTokenSource? _turnCancellation;
     private int _callCount;
 
+    /// <summary>The candidate's utterances (by reference) and their audio: the model reads them as audio, not text.</summary>
+    private readonly Dictionary<ConversationItem, TimeSpan> _heardAudio = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The running turn's usage; only the turn task touches it.</summary>
+    private LiveTurnUsage _turnUsage = new();
+
     /// <summary>Adds history (clientContent without turnComplete) now, or after the running turn.</summary>
     private void Append(ConversationItem item)
     {
@@ -80,6 +86,8 @@ internal sealed partial class GeminiLiveConnection
                 _turnCancellation = cancellation;
             }
 
+            _turnUsage = new LiveTurnUsage();
+
             try
             {
                 await RunTurnAsync(cancellation.Token);
@@ -119,6 +127,7 @@ internal sealed partial class GeminiLiveConnection
             lock (_gate)
             {
                 next = InterviewerModel.NextTurn(_setup.Instructions, _conversation, _setup.ToolNames);
+                ReadContextLocked();
             }
 
             if (next.Say is { } say)
@@ -131,6 +140,7 @@ internal sealed partial class GeminiLiveConnection
                 break;
             }
 
+            _turnUsage.Called(call);
             var id = $"function-call-{Interlocked.Increment(ref _callCount)}-{Guid.NewGuid():N}"[..32];
             var pending = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
             _pendingCalls[id] = pending;
@@ -148,7 +158,7 @@ internal sealed partial class GeminiLiveConnection
         }
 
         await SendAsync(LiveServerMessages.GenerationComplete());
-        await SendAsync(LiveServerMessages.TurnComplete());
+        await SendTurnCompleteAsync();
         await SendResumptionUpdateAsync(resumable: true);
     }
 
@@ -166,6 +176,7 @@ internal sealed partial class GeminiLiveConnection
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 await SendAsync(LiveServerMessages.Audio(audio.Span));
+                _turnUsage.Said(TimeSpan.FromSeconds(audio.Length / 2.0 / GeminiLiveProtocol.OutputSampleRate));
                 chunk++;
                 var due = words.Length * chunk / chunkCount;
                 if (_setup.OutputTranscription && due > wordsSent)
@@ -210,8 +221,39 @@ internal sealed partial class GeminiLiveConnection
         }
 
         await SendAsync(LiveServerMessages.Interrupted());
-        await SendAsync(LiveServerMessages.TurnComplete());
+        await SendTurnCompleteAsync(); // An interrupted turn was billed for what it read and said until then.
         await SendResumptionUpdateAsync(resumable: true);
+    }
+
+    /// <summary>One generation step reads the instructions and the whole conversation.</summary>
+    private void ReadContextLocked()
+    {
+        int text = EmulatedTokens.Text(_setup.Instructions), audio = 0;
+        foreach (var item in _conversation)
+        {
+            if (_heardAudio.TryGetValue(item, out var heard))
+            {
+                audio += EmulatedTokens.Audio(heard, LiveTurnUsage.AudioTokensPerSecond);
+                continue;
+            }
+
+            text += item switch
+            {
+                ConversationItem.UserMessage user => EmulatedTokens.Text(user.Text),
+                ConversationItem.AssistantMessage assistant => EmulatedTokens.Text(assistant.Text),
+                ConversationItem.FunctionCall call => EmulatedTokens.Text(call.Name) + EmulatedTokens.Text(call.ArgumentsJson),
+                ConversationItem.FunctionOutput output => EmulatedTokens.Text(output.OutputJson),
+                _ => 0,
+            };
+        }
+
+        _turnUsage.Read(text, audio);
+    }
+
+    private async Task SendTurnCompleteAsync()
+    {
+        emulator.RecordUsage(_turnUsage.ToUsage());
+        await SendAsync(LiveServerMessages.TurnComplete(_turnUsage.ToJson()));
     }
 
     private async Task SendResumptionUpdateAsync(bool resumable)

@@ -21,6 +21,13 @@ public sealed class GeminiLiveEmulator(EmulatorOptions options, GeminiLiveEmulat
     /// <summary>Every connection that completed setup, oldest first.</summary>
     public IReadOnlyList<GeminiLiveConnectionRecord> Connections => [.. _connections];
 
+    /// <summary>The usage of every model turn, in the order the turns completed, across all connections.</summary>
+    public IReadOnlyList<EmulatedUsage> ReportedUsage => [.. _usage];
+
+    private readonly ConcurrentQueue<EmulatedUsage> _usage = new();
+
+    internal void RecordUsage(EmulatedUsage usage) => _usage.Enqueue(usage);
+
     /// <summary>Connections refused before setup (bad key, refused by a fault).</summary>
     public int RejectedConnections => _rejected;
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace SyncHire.Emulators.GeminiLive;
 
-/// <summary>The BidiGenerateContentServerMessage shapes the emulator sends (camelCase JSON, one field per message).</summary>
+/// <summary>The BidiGenerateContentServerMessage shapes the emulator sends (camelCase JSON, one field per message, plus usageMetadata).</summary>
 internal static class LiveServerMessages
 {
     public static JsonObject SetupComplete() => new() { ["setupComplete"] = new JsonObject() };
@@ -30,7 +30,13 @@ internal static class LiveServerMessages
 
     public static JsonObject GenerationComplete() => ServerContent(new JsonObject { ["generationComplete"] = true });
 
-    public static JsonObject TurnComplete() => ServerContent(new JsonObject { ["turnComplete"] = true });
+    /// <summary>The end of a model turn, carrying the turn's usage beside it (the one field allowed next to another).</summary>
+    public static JsonObject TurnComplete(JsonObject usageMetadata)
+    {
+        var message = ServerContent(new JsonObject { ["turnComplete"] = true });
+        message["usageMetadata"] = usageMetadata;
+        return message;
+    }
 
     public static JsonObject Interrupted() => ServerContent(new JsonObject { ["interrupted"] = true });
 

@@ -49,6 +49,11 @@ internal static class ChatCompletionsEndpoint
         }
 
         var completion = Complete(turn, request.Recorded.MaxTokens, PromptTokens(request.Recorded));
+        if (!request.Recorded.Stream || request.IncludeUsageInStream)
+        {
+            // Streamed answers carry usage only when asked (stream_options.include_usage), as the real API's do.
+            log.Add(new RecordedUsage(context.Request.Path, new EmulatedUsage(completion.PromptTokens, 0, 0, 0, completion.CompletionTokens, 0)));
+        }
         if (request.Recorded.Stream)
         {
             await StreamAsync(context, admitted, request, completion);
@@ -150,8 +155,7 @@ internal static class ChatCompletionsEndpoint
         }
     }
 
-    /// <summary>About four characters a token, the usual rule of thumb for English.</summary>
-    private static int Tokens(string? text) => string.IsNullOrEmpty(text) ? 0 : (text.Length + 3) / 4;
+    private static int Tokens(string? text) => EmulatedTokens.Text(text);
 
     private static int PromptTokens(RecordedChatRequest request) =>
         request.Messages.Sum(m => 4 + Tokens(m.Content) + m.ToolCalls.Sum(c => Tokens(c.Name) + Tokens(c.ArgumentsJson)));

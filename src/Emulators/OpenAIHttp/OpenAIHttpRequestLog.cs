@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SyncHire.Emulators.Shared;
 
 namespace SyncHire.Emulators.OpenAIHttp;
 
@@ -19,6 +20,9 @@ public sealed class OpenAIHttpRequestLog
     public IReadOnlyList<RecordedTranscriptionRequest> TranscriptionRequests => [.. _requests.OfType<RecordedTranscriptionRequest>()];
 
     public IReadOnlyList<RecordedSpeechRequest> SpeechRequests => [.. _requests.OfType<RecordedSpeechRequest>()];
+
+    /// <summary>The token usage each answer reported (chat completions, token-billed transcriptions), in order.</summary>
+    public IReadOnlyList<RecordedUsage> Usage => [.. _requests.OfType<RecordedUsage>()];
 
     /// <summary>Every request that reached an endpoint, with the status it was answered with (faults included).</summary>
     public IReadOnlyList<RecordedAttempt> Attempts => [.. _requests.OfType<RecordedAttempt>()];
@@ -60,5 +64,8 @@ public sealed record RecordedTranscriptionRequest(
     string ResponseFormat,
     string? Language,
     string Text) : RecordedRequest;
+
+/// <param name="Path">The endpoint that answered, e.g. /v1/chat/completions.</param>
+public sealed record RecordedUsage(string Path, EmulatedUsage Usage) : RecordedRequest;
 
 public sealed record RecordedSpeechRequest(string Model, string Input, string Voice, string ResponseFormat, int AudioBytes) : RecordedRequest;

@@ -75,7 +75,13 @@ internal static class TranscriptionEndpoint
         var language = form["language"].ToString();
         log.Add(new RecordedTranscriptionRequest(model, file.FileName, wav, format, language.Length > 0 ? language : null, text));
 
-        var (contentType, body) = Render(format, text, wav.Duration, language);
+        var (usage, tokens) = EmulatedTranscriptionUsage.For(model, wav.Duration, text);
+        if (tokens is not null && format is "json" or "verbose_json")
+        {
+            log.Add(new RecordedUsage(context.Request.Path, tokens));
+        }
+
+        var (contentType, body) = Render(format, text, wav.Duration, language, usage);
         await admitted.WriteBodyAsync(context, contentType, Encoding.UTF8.GetBytes(body));
     }
 
@@ -89,7 +95,8 @@ internal static class TranscriptionEndpoint
         return total + voiceActivity.Flush();
     }
 
-    private static (string ContentType, string Body) Render(string format, string text, TimeSpan duration, string language)
+    /// <param name="usage">Sent only in the JSON formats, as the real API does.</param>
+    private static (string ContentType, string Body) Render(string format, string text, TimeSpan duration, string language, JsonObject usage)
     {
         var seconds = duration.TotalSeconds;
         switch (format)
@@ -120,14 +127,12 @@ internal static class TranscriptionEndpoint
                         ["compression_ratio"] = 1.0,
                         ["no_speech_prob"] = text.Length == 0 ? 0.9 : 0.01,
                     }),
-                    ["usage"] = Usage(seconds),
+                    ["usage"] = usage,
                 }.ToJsonString());
             default:
-                return ("application/json", new JsonObject { ["text"] = text, ["usage"] = Usage(seconds) }.ToJsonString());
+                return ("application/json", new JsonObject { ["text"] = text, ["usage"] = usage }.ToJsonString());
         }
     }
-
-    private static JsonObject Usage(double seconds) => new() { ["type"] = "duration", ["seconds"] = (int)Math.Ceiling(seconds) };
 
     private static string Timestamp(TimeSpan time, char separator) =>
         time.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) + separator + time.Milliseconds.ToString("000", CultureInfo.InvariantCulture);

@@ -154,7 +154,7 @@ internal sealed partial class RealtimeConnection
             _inputBuffer.SetLength(0);
             _bufferedSpeech = TimeSpan.Zero;
             previous = LastItemIdLocked();
-            _conversation.Add(new ConversationEntry(itemId, new ConversationItem.UserMessage(text)));
+            _conversation.Add(new ConversationEntry(itemId, new ConversationItem.UserMessage(text)) { InputAudio = speech });
             transcriptionModel = _config.TranscriptionModel;
             RecordConversationLocked();
         }
@@ -184,9 +184,14 @@ internal sealed partial class RealtimeConnection
                 ("item_id", itemId), ("content_index", 0), ("delta", i == 0 ? words[i] : " " + words[i])));
         }
 
+        var (usage, tokens) = EmulatedTranscriptionUsage.For(transcriptionModel, speech, text);
+        if (tokens is not null)
+        {
+            _record.RecordTranscriptionUsage(tokens);
+        }
+
         await SendAsync(Event("conversation.item.input_audio_transcription.completed",
-            ("item_id", itemId), ("content_index", 0), ("transcript", text),
-            ("usage", new JsonObject { ["type"] = "duration", ["seconds"] = Math.Max(1, (int)Math.Ceiling(speech.TotalSeconds)) })));
+            ("item_id", itemId), ("content_index", 0), ("transcript", text), ("usage", usage)));
     }
 
     private async Task CreateItemAsync(JsonObject clientEvent)

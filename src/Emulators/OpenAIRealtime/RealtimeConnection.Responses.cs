@@ -55,37 +55,53 @@ internal sealed partial class RealtimeConnection
             var config = Config;
             await SendAsync(Event("response.created", ("response", ResponseJson(response.Id, "in_progress", null, [], config))));
             ModelTurn turn;
+            RealtimeUsage.Prompt prompt;
             lock (_gate)
             {
                 turn = InterviewerModel.NextTurn(config.Instructions, [.. _conversation.Select(e => e.Item).OfType<ConversationItem>()], config.ToolNames);
+                prompt = PromptLocked(config);
             }
 
             List<JsonNode> output = [];
             string? spoken = null;
             string? called = null;
+            var outputText = 0;
+            var outputAudio = TimeSpan.Zero;
             if (turn.Say is { } say)
             {
-                var (item, heard) = await SpeakAsync(response, output.Count, say);
+                var (item, heard, audio) = await SpeakAsync(response, output.Count, say);
                 output.Add(item);
                 spoken = heard;
+                outputText += EmulatedTokens.Text(heard);
+                outputAudio = audio;
             }
 
             if (turn.Call is { } call && !response.Cancelling)
             {
                 output.Add(await CallFunctionAsync(response, output.Count, call));
                 called = call.Name;
+                outputText += EmulatedTokens.Text(call.Name) + EmulatedTokens.Text(call.ArgumentsJson);
             }
 
             var cancelled = response.Cancelling;
             var details = cancelled ? new JsonObject { ["type"] = "cancelled", ["reason"] = response.Reason } : null;
-            _record.RecordResponse(new RecordedResponse(response.Id, cancelled ? "cancelled" : "completed", response.Reason, spoken, called));
+            RealtimeUsage.Prompt? previous;
+            lock (_gate)
+            {
+                previous = _lastPrompt;
+                _lastPrompt = prompt;
+            }
+
+            // Billed for what it read and what it produced before any cancel, like the real service.
+            var usage = RealtimeUsage.For(prompt, previous, outputText, outputAudio);
+            _record.RecordResponse(new RecordedResponse(response.Id, cancelled ? "cancelled" : "completed", response.Reason, spoken, called, usage));
             lock (_gate)
             {
                 // The conversation accepts a new response once this one is done.
                 _response = null;
             }
 
-            await SendAsync(Event("response.done", ("response", ResponseJson(response.Id, cancelled ? "cancelled" : "completed", details, output, config, usage: true))));
+            await SendAsync(Event("response.done", ("response", ResponseJson(response.Id, cancelled ? "cancelled" : "completed", details, output, config, usage))));
         }
         catch (Exception exception) when (exception is OperationCanceledException or System.Net.WebSockets.WebSocketException or IOException)
         {
@@ -117,8 +133,8 @@ internal sealed partial class RealtimeConnection
         }
     }
 
-    /// <summary>Streams one assistant audio message; returns its final item and the text actually spoken.</summary>
-    private async Task<(JsonNode Item, string Heard)> SpeakAsync(ActiveResponse response, int outputIndex, string text)
+    /// <summary>Streams one assistant audio message; returns its final item, the text actually spoken and the audio sent.</summary>
+    private async Task<(JsonNode Item, string Heard, TimeSpan Audio)> SpeakAsync(ActiveResponse response, int outputIndex, string text)
     {
         var itemId = NewId("item");
         var pcm = EmulatedSpeech.Synthesize(text, OutputRate);
@@ -186,7 +202,7 @@ internal sealed partial class RealtimeConnection
         var done = MessageItem(itemId, cancelled ? "incomplete" : "completed", [new JsonObject { ["type"] = "output_audio", ["transcript"] = heard }]);
         await SendAsync(Event("response.output_item.done", ("response_id", response.Id), ("output_index", outputIndex), ("item", done.DeepClone())));
         await SendAsync(Event("conversation.item.done", ("previous_item_id", previous), ("item", done.DeepClone())));
-        return (done, heard);
+        return (done, heard, TimeSpan.FromSeconds(sentBytes / 2.0 / OutputRate));
     }
 
     private async Task<JsonNode> CallFunctionAsync(ActiveResponse response, int outputIndex, ModelFunctionCall call)
@@ -278,7 +294,7 @@ internal sealed partial class RealtimeConnection
         ["content"] = new JsonArray(content),
     };
 
-    private JsonObject ResponseJson(string id, string status, JsonObject? details, IReadOnlyList<JsonNode> output, RealtimeSessionConfig config, bool usage = false) => new()
+    private JsonObject ResponseJson(string id, string status, JsonObject? details, IReadOnlyList<JsonNode> output, RealtimeSessionConfig config, EmulatedUsage? usage = null) => new()
     {
         ["object"] = "realtime.response",
         ["id"] = id,
@@ -289,22 +305,33 @@ internal sealed partial class RealtimeConnection
         ["output_modalities"] = new JsonArray([.. config.OutputModalities.Select(m => (JsonNode)m)]),
         ["max_output_tokens"] = config.MaxOutputTokens is { } max ? max : "inf",
         ["audio"] = new JsonObject { ["output"] = new JsonObject { ["format"] = config.OutputFormat.ToJson(), ["voice"] = config.Voice } },
-        ["usage"] = usage ? Usage(output) : null,
+        ["usage"] = usage is null ? null : RealtimeUsage.ToJson(usage),
         ["metadata"] = null,
     };
 
-    /// <summary>Plausible token counts (about four characters a token) so clients that read usage see numbers.</summary>
-    private static JsonObject Usage(IReadOnlyList<JsonNode> output)
+    /// <summary>What a response starting now reads: the instructions and the conversation so far.</summary>
+    private RealtimeUsage.Prompt PromptLocked(RealtimeSessionConfig config)
     {
-        var outputTokens = output.Sum(o => o.ToJsonString().Length / 4);
-        return new JsonObject
+        int text = EmulatedTokens.Text(config.Instructions), audio = 0;
+        foreach (var entry in _conversation)
         {
-            ["total_tokens"] = outputTokens + 100,
-            ["input_tokens"] = 100,
-            ["output_tokens"] = outputTokens,
-            ["input_token_details"] = new JsonObject { ["text_tokens"] = 100, ["audio_tokens"] = 0, ["image_tokens"] = 0, ["cached_tokens"] = 0 },
-            ["output_token_details"] = new JsonObject { ["text_tokens"] = outputTokens / 4, ["audio_tokens"] = outputTokens - outputTokens / 4 },
-        };
+            if (entry.InputAudio > TimeSpan.Zero)
+            {
+                audio += EmulatedTokens.Audio(entry.InputAudio, RealtimeUsage.InputAudioTokensPerSecond);
+                continue;
+            }
+
+            text += entry.Item switch
+            {
+                ConversationItem.UserMessage user => EmulatedTokens.Text(user.Text),
+                ConversationItem.AssistantMessage assistant => EmulatedTokens.Text(assistant.Text),
+                ConversationItem.FunctionCall call => EmulatedTokens.Text(call.Name) + EmulatedTokens.Text(call.ArgumentsJson),
+                ConversationItem.FunctionOutput result => EmulatedTokens.Text(result.OutputJson),
+                _ => 0,
+            };
+        }
+
+        return new RealtimeUsage.Prompt(config.Instructions, text, audio);
     }
 
     /// <summary>A response being produced; <see cref="Cancel"/> stops it where it is.</summary>

@@ -30,6 +30,9 @@ internal sealed partial class RealtimeConnection
     private readonly List<ConversationEntry> _conversation = [];
     private RealtimeSessionConfig _config;
     private ActiveResponse? _response;
+
+    /// <summary>What the last response read: the prefix a next response with the same instructions finds cached.</summary>
+    private RealtimeUsage.Prompt? _lastPrompt;
     private int _received;
 
     public RealtimeConnection(WebSocket socket, HttpContext http, EmulatorOptions options, OpenAIRealtimeEmulatorSettings settings, RecordedRealtimeSession record)
@@ -313,6 +316,9 @@ internal sealed partial class RealtimeConnection
 
         /// <summary>The length of the whole spoken text's audio, in milliseconds.</summary>
         public int SpokenMs { get; init; }
+
+        /// <summary>The candidate's speech a user audio item holds (zero for any other item): the model hears it as audio.</summary>
+        public TimeSpan InputAudio { get; init; }
 
         /// <summary>Assistant audio generated for this item so far, in milliseconds.</summary>
         public int AudioMs { get; set; }

@@ -14,6 +14,7 @@ public sealed class RecordedRealtimeSession(string model)
     private readonly List<string> _clientEvents = [];
     private readonly List<RecordedTruncation> _truncations = [];
     private readonly List<RecordedResponse> _responses = [];
+    private readonly List<EmulatedUsage> _transcriptionUsage = [];
     private readonly List<ConversationItem> _conversation = [];
     private readonly List<(Func<bool> Condition, TaskCompletionSource Done)> _waiters = [];
     private bool _ended;
@@ -33,6 +34,9 @@ public sealed class RecordedRealtimeSession(string model)
     public IReadOnlyList<RecordedTruncation> Truncations => Read(() => _truncations.ToList());
 
     public IReadOnlyList<RecordedResponse> Responses => Read(() => _responses.ToList());
+
+    /// <summary>The token usage each input audio transcription reported (token-billed transcription models only).</summary>
+    public IReadOnlyList<EmulatedUsage> TranscriptionUsage => Read(() => _transcriptionUsage.ToList());
 
     /// <summary>The conversation as the emulated model sees it.</summary>
     public IReadOnlyList<ConversationItem> Conversation => Read(() => _conversation.ToList());
@@ -72,6 +76,8 @@ public sealed class RecordedRealtimeSession(string model)
     internal void RecordTruncation(RecordedTruncation truncation) => Change(() => _truncations.Add(truncation));
 
     internal void RecordResponse(RecordedResponse response) => Change(() => _responses.Add(response));
+
+    internal void RecordTranscriptionUsage(EmulatedUsage usage) => Change(() => _transcriptionUsage.Add(usage));
 
     internal void RecordConversation(IReadOnlyList<ConversationItem> conversation) => Change(() =>
     {
@@ -116,5 +122,8 @@ public sealed class RecordedRealtimeSession(string model)
 /// <summary>A `conversation.item.truncate` the server accepted.</summary>
 public sealed record RecordedTruncation(string ItemId, int ContentIndex, int AudioEndMs);
 
-/// <summary>How a response ended: status `completed` or `cancelled` (reason `client_cancelled` / `turn_detected`).</summary>
-public sealed record RecordedResponse(string Id, string Status, string? Reason, string? Spoken, string? FunctionCalled);
+/// <summary>
+/// How a response ended: status `completed` or `cancelled` (reason `client_cancelled` / `turn_detected`), and the
+/// usage its `response.done` reported.
+/// </summary>
+public sealed record RecordedResponse(string Id, string Status, string? Reason, string? Spoken, string? FunctionCalled, EmulatedUsage Usage);

@@ -60,7 +60,10 @@ public static class UsageApi
 
 /// <param name="From">Inclusive.</param>
 /// <param name="To">Exclusive.</param>
-/// <param name="Usage">Per kind (audio_in_seconds, audio_out_seconds, input_tokens, output_tokens, cached_tokens), by kind.</param>
+/// <param name="Usage">
+/// Per kind, by kind: audio_in_seconds, audio_out_seconds, input_tokens, output_tokens, cached_tokens, and the audio
+/// parts of the token totals (input_audio_tokens, cached_audio_tokens, output_audio_tokens). Kinds with nothing are left out.
+/// </param>
 public sealed record UsageResponse(string TenantId, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<UsageAmount> Usage);
 
 public sealed record UsageAmount(string Kind, double Amount);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SyncHire.Grains.Prompts;
+using SyncHire.Grains.Usage;
 
 namespace SyncHire.Grains.Evaluation;
 
@@ -26,7 +27,8 @@ public sealed class OfflineInterviewEvaluator(TimeProvider time) : IInterviewEva
     public const int MaybeScore = 50;
     public const double HireCoverage = 0.8;
 
-    public Task<InterviewReport> EvaluateAsync(EvaluationInput input, CancellationToken cancellationToken)
+    /// <param name="usage">Not used: no model, no tokens.</param>
+    public Task<InterviewReport> EvaluateAsync(EvaluationInput input, ITokenUsageSink usage, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(Evaluate(input));

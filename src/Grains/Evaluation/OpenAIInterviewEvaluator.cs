@@ -3,6 +3,7 @@ using System.ClientModel.Primitives;
 using Microsoft.Extensions.Logging;
 using OpenAI;
 using OpenAI.Chat;
+using SyncHire.Grains.Usage;
 
 namespace SyncHire.Grains.Evaluation;
 
@@ -41,9 +42,10 @@ public sealed class OpenAIInterviewEvaluator : IInterviewEvaluator
         _chat = new ChatClient(options.Model, new ApiKeyCredential(apiKey), clientOptions);
     }
 
-    public async Task<InterviewReport> EvaluateAsync(EvaluationInput input, CancellationToken cancellationToken)
+    public async Task<InterviewReport> EvaluateAsync(EvaluationInput input, ITokenUsageSink usage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(usage);
         var messages = EvaluationPrompt.Messages(input, _options.MaxTranscriptCharacters);
         var completionOptions = new ChatCompletionOptions
         {
@@ -65,6 +67,11 @@ public sealed class OpenAIInterviewEvaluator : IInterviewEvaluator
             try
             {
                 ChatCompletion completion = await _chat.CompleteChatAsync(messages, completionOptions, cancellationToken).ConfigureAwait(false);
+                if (ChatTokens.From(completion.Usage) is { } tokens)
+                {
+                    usage.CountTokens(tokens); // Before the answer is judged: a rejected answer was billed too.
+                }
+
                 if (Accept(completion, out var report, out problem))
                 {
                     return report;

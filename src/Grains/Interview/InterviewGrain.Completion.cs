@@ -157,7 +157,8 @@ public sealed partial class InterviewGrain
     {
         try
         {
-            return ToReportSnapshot(await _completion.Evaluator.EvaluateAsync(input, cancellation), fallback: false);
+            // The evaluation model's tokens are the interview's too: counted into its meter, recorded with the report.
+            return ToReportSnapshot(await _completion.Evaluator.EvaluateAsync(input, _usage, cancellation), fallback: false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellation.IsCancellationRequested)
         {
@@ -189,6 +190,8 @@ public sealed partial class InterviewGrain
             _logger.LogInformation("Interview {InterviewId}: report stored ({Recommendation}, {Score}/100, by {GeneratedBy}{Fallback})",
                 Id, report.Recommendation, report.OverallScore, report.GeneratedBy, report.Fallback ? " as a fallback" : "");
         }
+
+        await RecordUsageAsync(); // The evaluation's tokens, counted after the interview's end was recorded.
 
         await ContinueCompletionAsync();
     }

@@ -148,6 +148,13 @@ public sealed partial class InterviewGrain
 
     private async Task HandleProviderEventAsync(IRealtimeSession session, ProviderEvent providerEvent)
     {
+        if (providerEvent is UsageReported usage)
+        {
+            // Counted even from a session already replaced: its tokens were spent (and billed) all the same.
+            _usage.CountTokens(usage.Tokens);
+            return;
+        }
+
         if (session != _session)
         {
             return; // A closed session's late events.

@@ -1,3 +1,5 @@
+using SyncHire.Grains.Usage;
+
 namespace SyncHire.Grains.Providers;
 
 /// <summary>
@@ -95,6 +97,14 @@ public sealed record ToolCall(string CallId, string Name, string ArgumentsJson) 
 
 /// <summary>The response ended. <paramref name="Cancelled"/> when it was interrupted.</summary>
 public sealed record ResponseDone(string? Text, bool Cancelled = false) : ProviderEvent;
+
+/// <summary>
+/// Model tokens the provider says one of its calls consumed (OpenAI Realtime: each response; Gemini Live: each turn;
+/// the pipeline: each chat completion). Each report is new usage, never a running total, so the grain adds them up;
+/// an adapter whose provider sends running totals reports the differences. Sent before the ResponseDone it belongs
+/// to, so the usage of an interview's last response is counted before the interview ends.
+/// </summary>
+public sealed record UsageReported(TokenUsage Tokens) : ProviderEvent;
 
 /// <summary>The provider will close the session soon (Gemini goAway, OpenAI's 60-minute limit).</summary>
 public sealed record GoingAway(TimeSpan TimeLeft) : ProviderEvent;

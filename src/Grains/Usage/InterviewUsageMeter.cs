@@ -6,19 +6,29 @@ namespace SyncHire.Grains.Usage;
 
 /// <summary>
 /// What an interview activation consumed since its usage was last recorded: candidate audio sent to the provider,
-/// interviewer audio received from it, and model tokens where the provider reports them. Counted in memory on the
-/// hot path (one addition per audio frame) and turned into ledger records when the grain flushes it.
+/// interviewer audio received from it, and model tokens where the provider (or the evaluation model) reports them.
+/// Counted in memory on the hot path (one addition per audio frame) and turned into ledger records when the grain
+/// flushes it.
 /// </summary>
-public sealed class InterviewUsageMeter
+public sealed class InterviewUsageMeter : ITokenUsageSink
 {
+    /// <summary>The ledger kind of each token count, in the order of <see cref="_tokens"/>.</summary>
+    private static readonly string[] TokenKinds =
+    [
+        UsageKinds.InputTokens, UsageKinds.OutputTokens, UsageKinds.CachedTokens,
+        UsageKinds.InputAudioTokens, UsageKinds.CachedAudioTokens, UsageKinds.OutputAudioTokens,
+    ];
+
     private long _audioInBytes;
 
     /// <summary>The candidate audio already turned into records: subtracted on reset, so frames counted meanwhile stay.</summary>
     private long _audioInRecorded;
     private long _audioOutBytes;
-    private long _inputTokens;
-    private long _outputTokens;
-    private long _cachedTokens;
+
+    // Tokens are counted from the grain's turns and from the evaluation running off them, so like candidate audio
+    // they are added atomically and a reset subtracts only what was recorded.
+    private readonly long[] _tokens = new long[TokenKinds.Length];
+    private readonly long[] _tokensRecorded = new long[TokenKinds.Length];
 
     /// <summary>Candidate PCM16 at 16 kHz. Thread-safe: candidate audio is forwarded outside the grain's turns.</summary>
     public void CountAudioIn(int bytes) => Interlocked.Add(ref _audioInBytes, bytes);
@@ -26,14 +36,22 @@ public sealed class InterviewUsageMeter
     /// <summary>Interviewer PCM16 at 24 kHz.</summary>
     public void CountAudioOut(int bytes) => _audioOutBytes += bytes;
 
-    public void CountTokens(int input, int output, int cached)
+    /// <summary>Thread-safe. Negative counts (a provider's nonsense) count as zero.</summary>
+    public void CountTokens(TokenUsage usage)
     {
-        _inputTokens += Math.Max(0, input);
-        _outputTokens += Math.Max(0, output);
-        _cachedTokens += Math.Max(0, cached);
+        ArgumentNullException.ThrowIfNull(usage);
+        int[] counts = [usage.Input, usage.Output, usage.Cached, usage.InputAudio, usage.CachedAudio, usage.OutputAudio];
+        for (var i = 0; i < counts.Length; i++)
+        {
+            if (counts[i] > 0)
+            {
+                Interlocked.Add(ref _tokens[i], counts[i]);
+            }
+        }
     }
 
-    public bool IsEmpty => Interlocked.Read(ref _audioInBytes) == 0 && _audioOutBytes == 0 && _inputTokens == 0 && _outputTokens == 0 && _cachedTokens == 0;
+    public bool IsEmpty =>
+        Interlocked.Read(ref _audioInBytes) == 0 && _audioOutBytes == 0 && Enumerable.Range(0, _tokens.Length).All(i => Interlocked.Read(ref _tokens[i]) == 0);
 
     /// <summary>The records for what was counted (kinds with nothing counted are left out).</summary>
     public IReadOnlyList<UsageRecord> ToRecords(string interviewId, string tenantId, DateTimeOffset at)
@@ -50,20 +68,25 @@ public sealed class InterviewUsageMeter
         _audioInRecorded = Interlocked.Read(ref _audioInBytes);
         Add(UsageKinds.AudioInSeconds, Pcm16.Duration(_audioInRecorded, ProtocolLimits.InputSampleRate).TotalSeconds);
         Add(UsageKinds.AudioOutSeconds, Pcm16.Duration(_audioOutBytes, ProtocolLimits.OutputSampleRate).TotalSeconds);
-        Add(UsageKinds.InputTokens, _inputTokens);
-        Add(UsageKinds.OutputTokens, _outputTokens);
-        Add(UsageKinds.CachedTokens, _cachedTokens);
+        for (var i = 0; i < TokenKinds.Length; i++)
+        {
+            _tokensRecorded[i] = Interlocked.Read(ref _tokens[i]);
+            Add(TokenKinds[i], _tokensRecorded[i]);
+        }
+
         return records;
     }
 
-    /// <summary>Starts counting from zero, once the counted usage is in the ledger.</summary>
+    /// <summary>Starts counting from zero, once the counted usage is in the ledger (what was counted since stays).</summary>
     public void Reset()
     {
         Interlocked.Add(ref _audioInBytes, -_audioInRecorded);
         _audioInRecorded = 0;
         _audioOutBytes = 0;
-        _inputTokens = 0;
-        _outputTokens = 0;
-        _cachedTokens = 0;
+        for (var i = 0; i < TokenKinds.Length; i++)
+        {
+            Interlocked.Add(ref _tokens[i], -_tokensRecorded[i]);
+            _tokensRecorded[i] = 0;
+        }
     }
 }

@@ -15,6 +15,12 @@ public static class UsageKinds
     public const string OutputTokens = "output_tokens";
     public const string CachedTokens = "cached_tokens";
 
+    // The audio parts of the token kinds above (already counted in them, not in addition). Audio tokens cost several
+    // times what text tokens do, so cost control needs them apart; the three totals keep their meaning and names.
+    public const string InputAudioTokens = "input_audio_tokens";
+    public const string CachedAudioTokens = "cached_audio_tokens";
+    public const string OutputAudioTokens = "output_audio_tokens";
+
     public const int MaxLength = 64;
 
     public static bool IsValid(string? kind) =>

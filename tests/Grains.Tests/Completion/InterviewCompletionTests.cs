@@ -3,6 +3,7 @@ using SyncHire.Grains.Evaluation;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interview;
 using SyncHire.Grains.Tests.Interview.Support;
+using SyncHire.Grains.Usage;
 using SyncHire.Platform.Interviews;
 using SyncHire.Platform.Usage;
 using SyncHire.Platform.Webhooks;
@@ -71,6 +72,28 @@ public sealed class InterviewCompletionTests
         Assert.Contains(input.Transcript, t => t.Speaker == Speakers.Candidate && t.Text.Contains("billing pipeline"));
         Assert.True(input.Duration > TimeSpan.Zero);
         Assert.Equal(InterviewCluster.TwoQuestions, input.Questions);
+    }
+
+    [Fact]
+    public async Task The_evaluation_models_tokens_are_recorded_in_the_interviews_usage_even_when_it_gives_no_report()
+    {
+        // The model answered (and billed) but the answer was unusable: the report falls back, the tokens still count.
+        var model = new ScriptedEvaluationModel(ScriptedEvaluationModel.Fails) { TokensPerCall = new TokenUsage(1_200, 300, Cached: 256) };
+        await using var cluster = await CompletionCluster.StartAsync(model);
+        var (id, grain) = await CompletionCluster.CreateAsync(cluster);
+
+        await CompletionCluster.AnswerOnceAndEndAsync(cluster, id);
+
+        Assert.True((await CompletionCluster.ReportReadyAsync(grain))!.Report!.Fallback);
+        var ledger = cluster.Silos[0].App.Services.GetRequiredService<IUsageLedger>();
+        var usage = await Eventually.Becomes(
+            () => ledger.SumUsageAsync(CompletionCluster.Tenant, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1), default),
+            totals => totals.Any(t => t.Kind == UsageKinds.InputTokens), "the evaluation's tokens in the ledger");
+        // The offline interviewer is no model: every token is the evaluation's, recorded once under the interview's tenant.
+        Assert.Equal(
+            [new UsageTotal(UsageKinds.CachedTokens, 256), new UsageTotal(UsageKinds.InputTokens, 1_200), new UsageTotal(UsageKinds.OutputTokens, 300)],
+            usage.Where(u => u.Kind.EndsWith("_tokens", StringComparison.Ordinal)));
+        Assert.Equal(1, model.Calls);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using SyncHire.Grains.Evaluation;
+using SyncHire.Grains.Usage;
 
 namespace SyncHire.Grains.Tests.Completion;
 
@@ -19,13 +20,21 @@ internal sealed class ScriptedEvaluationModel(params Func<EvaluationInput, Cance
 
     public Task FirstCallStarted => _firstCallStarted.Task;
 
-    public Task<InterviewReport> EvaluateAsync(EvaluationInput input, CancellationToken cancellationToken)
+    /// <summary>Tokens each call reports as used before it answers (the real model's usage), if any.</summary>
+    public TokenUsage? TokensPerCall { get; init; }
+
+    public Task<InterviewReport> EvaluateAsync(EvaluationInput input, ITokenUsageSink usage, CancellationToken cancellationToken)
     {
         int call;
         lock (Inputs)
         {
             Inputs.Add(input);
             call = _calls++;
+        }
+
+        if (TokensPerCall is { } tokens)
+        {
+            usage.CountTokens(tokens);
         }
 
         _firstCallStarted.TrySetResult();

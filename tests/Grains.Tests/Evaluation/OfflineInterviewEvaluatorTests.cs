@@ -13,8 +13,8 @@ public sealed class OfflineInterviewEvaluatorTests
     [Fact]
     public async Task The_same_interview_always_gets_the_same_report()
     {
-        var first = await new OfflineInterviewEvaluator(new FixedTimeProvider()).EvaluateAsync(Crafted([80, 40, 0, 120, 15], followUps: [1, 4]), default);
-        var second = await new OfflineInterviewEvaluator(new FixedTimeProvider()).EvaluateAsync(Crafted([80, 40, 0, 120, 15], followUps: [1, 4]), default);
+        var first = await new OfflineInterviewEvaluator(new FixedTimeProvider()).EvaluateAsync(Crafted([80, 40, 0, 120, 15], followUps: [1, 4]), new Usage.InterviewUsageMeter(), default);
+        var second = await new OfflineInterviewEvaluator(new FixedTimeProvider()).EvaluateAsync(Crafted([80, 40, 0, 120, 15], followUps: [1, 4]), new Usage.InterviewUsageMeter(), default);
 
         Assert.Equal(JsonSerializer.Serialize(first), JsonSerializer.Serialize(second));
         Assert.Equal(OfflineInterviewEvaluator.GeneratorName, first.GeneratedBy);

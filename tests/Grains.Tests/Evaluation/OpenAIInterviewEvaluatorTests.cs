@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using SyncHire.Grains.Evaluation;
+using SyncHire.Grains.Usage;
 using Xunit;
 
 namespace SyncHire.Grains.Tests.Evaluation;
@@ -12,12 +13,13 @@ public sealed class OpenAIInterviewEvaluatorTests
     [Fact]
     public async Task Invalid_answers_are_retried_until_a_valid_report_arrives()
     {
+        var tokens = new CollectedTokens();
         await using var server = await ScriptedChatCompletionsServer.StartAsync(
             ScriptedReply.Answer("{\"overallImpression\": \"Ada was"),
             ScriptedReply.Answer(InterviewReportValidatorTests.With(r => r.Remove("improvements"))),
             ScriptedReply.Answer(InterviewReportValidatorTests.ValidJson));
 
-        var report = await Evaluator(server, maxAttempts: 3).EvaluateAsync(Input, TestContext.Current.CancellationToken);
+        var report = await Evaluator(server, maxAttempts: 3).EvaluateAsync(Input, tokens, TestContext.Current.CancellationToken);
 
         Assert.Equal(3, server.Requests.Count);
         Assert.Equal(75, report.OverallScore);
@@ -25,11 +27,14 @@ public sealed class OpenAIInterviewEvaluatorTests
         Assert.Equal(["Practise explaining how an index speeds up a query.", "Prepare an example of production monitoring."], report.Improvements);
         Assert.Equal("gpt-4o-mini-2024-07-18", report.GeneratedBy);
         Assert.Equal(FixedTimeProvider.Instant, report.GeneratedAt);
+        // Every answer was billed, the rejected ones too: each completion's usage is counted.
+        Assert.Equal([.. Enumerable.Repeat(new TokenUsage(900, 250, Cached: 768), 3)], tokens.Reports);
     }
 
     [Fact]
     public async Task After_the_last_invalid_answer_the_evaluator_gives_up_and_returns_nothing()
     {
+        var tokens = new CollectedTokens();
         await using var server = await ScriptedChatCompletionsServer.StartAsync(
             ScriptedReply.Answer("not json at all"),
             ScriptedReply.HttpError(500),
@@ -37,7 +42,7 @@ public sealed class OpenAIInterviewEvaluatorTests
             ScriptedReply.Answer(InterviewReportValidatorTests.ValidJson));
 
         var failure = await Assert.ThrowsAsync<EvaluationFailedException>(
-            () => Evaluator(server, maxAttempts: 3).EvaluateAsync(Input, TestContext.Current.CancellationToken));
+            () => Evaluator(server, maxAttempts: 3).EvaluateAsync(Input, tokens, TestContext.Current.CancellationToken));
 
         // The fourth (valid) reply is never asked for: three attempts, as configured.
         Assert.Equal(3, server.Requests.Count);
@@ -45,17 +50,20 @@ public sealed class OpenAIInterviewEvaluatorTests
         Assert.Contains("not valid JSON", failure.AttemptFailures[0]);
         Assert.Contains("HTTP 500", failure.AttemptFailures[1]);
         Assert.Contains("contradicts recommendation \"No Hire\"", failure.AttemptFailures[2]);
+        // No report, but two answers that cost tokens (the HTTP 500 reported none).
+        Assert.Equal([new TokenUsage(900, 250, Cached: 768), new TokenUsage(900, 250, Cached: 768)], tokens.Reports);
     }
 
     [Fact]
     public async Task Refusals_and_answers_cut_off_at_the_token_limit_are_failed_attempts()
     {
+        var tokens = new CollectedTokens();
         await using var server = await ScriptedChatCompletionsServer.StartAsync(
             ScriptedReply.Refused(),
             ScriptedReply.CutOff(InterviewReportValidatorTests.ValidJson));
 
         var failure = await Assert.ThrowsAsync<EvaluationFailedException>(
-            () => Evaluator(server, maxAttempts: 2).EvaluateAsync(Input, TestContext.Current.CancellationToken));
+            () => Evaluator(server, maxAttempts: 2).EvaluateAsync(Input, tokens, TestContext.Current.CancellationToken));
 
         Assert.Equal(["attempt 1: the model refused to evaluate", "attempt 2: the answer was cut off at the token limit"], failure.AttemptFailures);
     }
@@ -63,9 +71,10 @@ public sealed class OpenAIInterviewEvaluatorTests
     [Fact]
     public async Task The_request_asks_for_strict_structured_output_with_the_rubric_and_the_transcript()
     {
+        var tokens = new CollectedTokens();
         await using var server = await ScriptedChatCompletionsServer.StartAsync(ScriptedReply.Answer(InterviewReportValidatorTests.ValidJson));
 
-        await Evaluator(server, maxAttempts: 1).EvaluateAsync(Input, TestContext.Current.CancellationToken);
+        await Evaluator(server, maxAttempts: 1).EvaluateAsync(Input, tokens, TestContext.Current.CancellationToken);
 
         var request = Assert.Single(server.Requests);
         Assert.Equal("Bearer sk-test-evaluation", Assert.Single(server.Authorizations));

@@ -84,7 +84,13 @@ internal sealed class ScriptedChatCompletionsServer : IAsyncDisposable
             ["logprobs"] = null,
             ["finish_reason"] = reply.FinishReason,
         }),
-        ["usage"] = new JsonObject { ["prompt_tokens"] = 900, ["completion_tokens"] = 250, ["total_tokens"] = 1150 },
+        ["usage"] = new JsonObject
+        {
+            ["prompt_tokens"] = 900,
+            ["completion_tokens"] = 250,
+            ["total_tokens"] = 1150,
+            ["prompt_tokens_details"] = new JsonObject { ["cached_tokens"] = 768, ["audio_tokens"] = 0 },
+        },
         ["system_fingerprint"] = "fp_scripted",
     };
 

@@ -11,6 +11,9 @@ namespace SyncHire.Providers.Tests.EndToEnd;
 /// <summary>A single-silo cluster whose providers are configured against the local emulators.</summary>
 internal static class ProviderCluster
 {
+    /// <summary>The tenant the interviews belong to: their usage is recorded in the ledger under it.</summary>
+    public const string Tenant = "acme";
+
     public static readonly IReadOnlyList<string> Questions =
     [
         "Tell me about a system you designed.",
@@ -60,6 +63,7 @@ internal static class ProviderCluster
             JobTitle = "Backend Engineer",
             Questions = Questions,
             Provider = provider,
+            TenantId = Tenant,
         });
         return id;
     }

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using SyncHire.Emulators;
 using SyncHire.Emulators.Shared;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Tests.Interview.Support;
+using SyncHire.Platform.Usage;
 using SyncHire.Runtime.Testing;
 
 namespace SyncHire.Providers.Tests.EndToEnd;
@@ -57,6 +59,40 @@ public sealed class ProviderInterviewTests : IAsyncLifetime
             snapshot.Transcript.Select(t => t.Speaker));
         Assert.Contains("Goodbye", snapshot.Transcript[^1].Text);
         Assert.Equal([0, 1], await ProviderCluster.StoredAnswerIndexesAsync(cluster, id));
+        await AssertTokensRecordedAsync(cluster, provider);
+    }
+
+    /// <summary>
+    /// The interview's model tokens reached the ledger under its tenant, with audio apart where the provider speaks
+    /// audio tokens: each response's audio out is counted at the provider's rate (OpenAI Realtime 20 a second, Gemini
+    /// 32), rounded up once a response, so the tokens follow the audio the grain measured.
+    /// </summary>
+    private static async Task AssertTokensRecordedAsync(TestCluster cluster, string provider)
+    {
+        var ledger = cluster.Silos[0].App.Services.GetRequiredService<IUsageLedger>();
+        var usage = (await Eventually.Becomes(
+            () => ledger.SumUsageAsync(ProviderCluster.Tenant, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1), default),
+            totals => totals.Any(t => t.Kind == UsageKinds.OutputTokens), "the interview's tokens in the ledger"))
+            .ToDictionary(t => t.Kind, t => t.Amount);
+        Assert.True(usage[UsageKinds.InputTokens] > usage[UsageKinds.OutputTokens], "every call reads the conversation so far");
+        Assert.True(usage[UsageKinds.OutputTokens] > 0);
+        var audioOutSeconds = usage[UsageKinds.AudioOutSeconds];
+        switch (provider)
+        {
+            case ProviderNames.Pipeline:
+                // Chat completions are text; whisper-1 bills seconds and speech reports nothing: no audio tokens.
+                Assert.DoesNotContain(UsageKinds.OutputAudioTokens, usage.Keys);
+                Assert.DoesNotContain(UsageKinds.InputAudioTokens, usage.Keys);
+                break;
+            default:
+                var rate = provider == ProviderNames.OpenAI ? 20 : 32;
+                Assert.InRange(usage[UsageKinds.OutputAudioTokens], rate * audioOutSeconds - 0.001, rate * audioOutSeconds + 20);
+                Assert.True(usage[UsageKinds.InputAudioTokens] > 0, "the candidate's spoken answers");
+                Assert.True(usage[UsageKinds.InputAudioTokens] < usage[UsageKinds.InputTokens]);
+                break;
+        }
+
+        Assert.Empty(await ledger.SumUsageAsync("another-tenant", DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1), default));
     }
 
     /// <summary>Waits for the interviewer's next whole utterance.</summary>

@@ -49,16 +49,22 @@ internal sealed class PipelineTestHost : IAsyncDisposable
         return new PipelineTestHost(server, log!);
     }
 
-    public PipelineProvider CreateProvider(string? apiKey = null) => new(Options.Create(new PipelineProviderOptions
+    public PipelineProvider CreateProvider(string? apiKey = null, Action<PipelineProviderOptions>? configure = null)
     {
-        ApiKey = apiKey ?? Server.Options.ApiKey,
-        Endpoint = Endpoint,
-        RetryDelay = TimeSpan.FromMilliseconds(10),
-    }));
+        var options = new PipelineProviderOptions
+        {
+            ApiKey = apiKey ?? Server.Options.ApiKey,
+            Endpoint = Endpoint,
+            RetryDelay = TimeSpan.FromMilliseconds(10),
+        };
+        configure?.Invoke(options);
+        return new(Options.Create(options));
+    }
 
     public Task<IRealtimeSession> ConnectAsync(
-        string? apiKey = null, TurnDetectionSettings? turnDetection = null, IReadOnlyList<HistoryTurn>? history = null) =>
-        CreateProvider(apiKey).ConnectAsync(
+        string? apiKey = null, TurnDetectionSettings? turnDetection = null, IReadOnlyList<HistoryTurn>? history = null,
+        Action<PipelineProviderOptions>? configure = null) =>
+        CreateProvider(apiKey, configure).ConnectAsync(
             new RealtimeSessionOptions(
                 Instructions,
                 new InterviewBrief(Definition.CandidateName, "Backend Engineer", "intermediate", Questions.Count),

@@ -53,7 +53,10 @@ internal sealed partial class GeminiLiveSession
                     {
                         if (_current != socket)
                         {
-                            continue; // A retired connection's last words: its successor carries on.
+                            // A retired connection's last words: its successor carries on. Only the usage it
+                            // reports still counts, as those tokens were spent.
+                            HandleUsageLocked(message.RootElement);
+                            continue;
                         }
 
                         HandleLocked(message.RootElement);

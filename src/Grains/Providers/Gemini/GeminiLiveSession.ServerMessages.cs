@@ -23,6 +23,9 @@ internal sealed partial class GeminiLiveSession
     /// <summary>Handles one message of the current connection; runs on its reader, under <see cref="_gate"/>.</summary>
     private void HandleLocked(JsonElement message)
     {
+        // First: usage rides on the frame that completes the turn, and must reach the grain before the end of the
+        // response does (the interview's last response ends the interview).
+        HandleUsageLocked(message);
         if (message.TryGetProperty("serverContent", out var content))
         {
             HandleServerContentLocked(content);
@@ -60,6 +63,15 @@ internal sealed partial class GeminiLiveSession
         if (message.TryGetProperty("goAway", out var goAway))
         {
             HandleGoAwayLocked(goAway);
+        }
+    }
+
+    /// <summary>A message's `usageMetadata` (any message may carry one beside its other field).</summary>
+    private void HandleUsageLocked(JsonElement message)
+    {
+        if (message.TryGetProperty("usageMetadata", out var usage) && GeminiTokens.From(usage) is { IsEmpty: false } tokens)
+        {
+            Emit(new UsageReported(tokens));
         }
     }
 

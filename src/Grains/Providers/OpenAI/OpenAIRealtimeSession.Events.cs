@@ -143,7 +143,11 @@ public sealed partial class OpenAIRealtimeSession
                     return [new InputTranscriptDelta(delta, IsFinal: false)];
 
                 case RealtimeServerUpdateConversationItemInputAudioTranscriptionCompleted completed:
-                    return [new InputTranscriptDelta(completed.Transcript ?? "", IsFinal: true)];
+                    // The input transcription model is billed apart from the realtime model; token-priced ones
+                    // (gpt-4o-transcribe) report tokens, whisper-1 reports seconds, already in the audio-in usage.
+                    return RealtimeTokens.From(completed.Usage) is { IsEmpty: false } transcription
+                        ? [new UsageReported(transcription), new InputTranscriptDelta(completed.Transcript ?? "", IsFinal: true)]
+                        : [new InputTranscriptDelta(completed.Transcript ?? "", IsFinal: true)];
 
                 case RealtimeServerUpdateConversationItemInputAudioTranscriptionFailed failed:
                     return [new ProviderError("transcription_failed", failed.Error?.Message ?? "The candidate's audio could not be transcribed.", Fatal: false)];
@@ -174,6 +178,12 @@ public sealed partial class OpenAIRealtimeSession
         {
             var error = result.StatusDetails?.Error;
             events.Add(new ProviderError(error?.Code ?? "response_failed", error?.Message ?? "The response failed.", Fatal: false));
+        }
+
+        // Every response.done carries the response's own usage (cancelled and failed ones too: they were billed).
+        if (RealtimeTokens.From(result?.Usage) is { IsEmpty: false } tokens)
+        {
+            events.Add(new UsageReported(tokens));
         }
 
         var cancelled = response.Cancelled || result?.Status == RealtimeResponseStatus.Cancelled;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using OpenAI;
 using OpenAI.Audio;
 using OpenAI.Chat;
+using SyncHire.Grains.Usage;
 
 namespace SyncHire.Grains.Providers.Pipeline;
 
@@ -44,8 +45,11 @@ internal sealed class PipelineOpenAIClient
         _chat = new ChatClient(chatModel, credential, clientOptions);
     }
 
-    /// <summary>The text of one utterance of 16 kHz mono PCM16 (empty when the recogniser heard no words).</summary>
-    public Task<string> TranscribeAsync(byte[] pcm16Mono16k, CancellationToken cancellationToken)
+    /// <summary>
+    /// The text of one utterance of 16 kHz mono PCM16 (empty when the recogniser heard no words), and the tokens it
+    /// cost when the model bills by tokens (gpt-4o-transcribe; whisper-1 reports seconds, not tokens).
+    /// </summary>
+    public Task<(string Text, TokenUsage? Tokens)> TranscribeAsync(byte[] pcm16Mono16k, CancellationToken cancellationToken)
     {
         var wav = PcmWav.Encode(pcm16Mono16k, PipelineSession.InputSampleRate);
         var options = new AudioTranscriptionOptions
@@ -57,7 +61,10 @@ internal sealed class PipelineOpenAIClient
         {
             using var file = new MemoryStream(wav, writable: false);
             AudioTranscription transcription = await _transcription.TranscribeAudioAsync(file, "turn.wav", options, token).ConfigureAwait(false);
-            return transcription.Text?.Trim() ?? "";
+            var tokens = transcription.Usage is AudioTranscriptionTokenUsage usage
+                ? new TokenUsage(usage.InputTokenCount, usage.OutputTokenCount, InputAudio: usage.InputTokenDetails?.AudioTokenCount ?? 0)
+                : null;
+            return (transcription.Text?.Trim() ?? "", tokens);
         }, cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using OpenAI.Chat;
 using SyncHire.Grains.Audio;
+using SyncHire.Grains.Usage;
 
 namespace SyncHire.Grains.Providers.Pipeline;
 
@@ -102,12 +103,16 @@ public sealed partial class PipelineSession
         try
         {
             Emit(new ResponseStarted(), responseId);
-            var candidateText = turn switch
+            string? candidateText = null;
+            if (turn is SpokenTurn spokenTurn)
             {
-                SpokenTurn spokenTurn => await _client.TranscribeAsync(spokenTurn.Pcm16Mono16k, cancellationToken).ConfigureAwait(false),
-                TypedTurn typed => typed.Text,
-                _ => null,
-            };
+                (candidateText, var tokens) = await _client.TranscribeAsync(spokenTurn.Pcm16Mono16k, cancellationToken).ConfigureAwait(false);
+                ReportUsage(tokens, responseId);
+            }
+            else if (turn is TypedTurn typed)
+            {
+                candidateText = typed.Text;
+            }
 
             if (candidateText is { Length: 0 })
             {
@@ -146,6 +151,7 @@ public sealed partial class PipelineSession
         for (var completions = 0; completions < MaxCompletionsPerResponse && !stopToken.IsCancellationRequested; completions++)
         {
             var completion = await _client.CompleteAsync(ChatMessages(), ChatOptions(), stopToken).ConfigureAwait(false);
+            ReportUsage(ChatTokens.From(completion.Usage), responseId);
             var text = string.Concat(completion.Content.Where(p => p.Kind == ChatMessageContentPartKind.Text).Select(p => p.Text)).Trim();
             if (text.Length > 0)
             {
@@ -243,6 +249,15 @@ public sealed partial class PipelineSession
         }
 
         return true;
+    }
+
+    /// <summary>Each call's usage as it comes: a response interrupted later has still been billed for its calls so far.</summary>
+    private void ReportUsage(TokenUsage? tokens, int responseId)
+    {
+        if (tokens is { IsEmpty: false })
+        {
+            Emit(new UsageReported(tokens), responseId);
+        }
     }
 
     private List<ChatMessage> ChatMessages() => [new SystemChatMessage(Volatile.Read(ref _instructions)), .. _history];
