@@ -25,6 +25,18 @@ public sealed class TavusOptions
     /// <summary>Seconds Tavus waits for someone to join before ending the conversation.</summary>
     public int ParticipantAbsentTimeoutSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// Where the candidate's browser loads daily-js (Daily's client library) when the interview has an avatar: the
+    /// page joins the conversation's Daily room and relays the interviewer's audio into it as echo messages. The web
+    /// app carries no third-party code, so this is the published bundle Daily documents for a script tag; pin a
+    /// version (https://unpkg.com/@daily-co/daily-js@0.x.y/dist/daily.js) or serve a vetted copy from your own origin.
+    /// Only https: the page runs it with the candidate's session.
+    /// </summary>
+    public Uri DailyJsUrl { get; set; } = new(DefaultDailyJsUrl);
+
+    /// <summary>Daily's documented script-tag URL (docs.daily.co, "Setting up your CSP for daily-js").</summary>
+    public const string DefaultDailyJsUrl = "https://unpkg.com/@daily-co/daily-js";
+
     /// <summary>How long to wait for Tavus before answering 502.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
 
@@ -32,4 +44,7 @@ public sealed class TavusOptions
 
     /// <summary>Tavus needs a face: a replica, or a persona that names one.</summary>
     public bool IsValid => !IsConfigured || !string.IsNullOrWhiteSpace(ReplicaId) || !string.IsNullOrWhiteSpace(PersonaId);
+
+    /// <summary>The library URL is an absolute https URL (a relative or http one would run unverified code).</summary>
+    public bool HasUsableDailyJsUrl => !IsConfigured || DailyJsUrl is { IsAbsoluteUri: true, Scheme: "https" };
 }
