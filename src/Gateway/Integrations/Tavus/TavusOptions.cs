@@ -14,8 +14,9 @@ public sealed class TavusOptions
     public string? ReplicaId { get; set; }
 
     /// <summary>
-    /// The persona (behaviour). For the interview's own voice to drive the avatar, an echo persona
-    /// (<c>"pipeline_mode": "echo"</c>); empty: Tavus's default persona.
+    /// The persona (behaviour). For the candidate's room to make the replica speak the interview's own voice, an echo
+    /// persona (<c>"pipeline_mode": "echo"</c>, created once with POST /v2/personas); empty: Tavus's default persona,
+    /// which runs its own conversation and is not what an interview wants.
     /// </summary>
     public string? PersonaId { get; set; }
 
