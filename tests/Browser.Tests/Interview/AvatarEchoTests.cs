@@ -123,19 +123,22 @@ public sealed class AvatarEchoTests
         await browser.WaitUntilAsync("() => window.__synchire.playback.interruptions > 0 && window.__synchire.avatar.interrupts > 0");
         var record = await DailyJsDouble.ReadAsync(page);
         var interruptAt = record.AppMessages.ToList().FindIndex(m => m.EventType == "conversation.interrupt");
-        Assert.True(interruptAt > 0, "the interrupt follows the echo audio it stops");
+        Assert.True(interruptAt >= 0, "a conversation.interrupt was sent");
         var interrupt = record.AppMessages[interruptAt];
         Assert.Equal("*", interrupt.To);
         Assert.Equal(conversation.Id, interrupt.Body.GetProperty("conversation_id").GetString());
         Assert.Equal("conversation", interrupt.Body.GetProperty("message_type").GetString());
 
-        // The utterance it cut never gets a done=true, and whatever the interviewer says next is a new utterance.
-        var before = record.AppMessages.Take(interruptAt).Where(m => m.EventType == "conversation.echo").ToList();
-        var cut = before.Last().Body.GetProperty("properties").GetProperty("inference_id").GetString();
-        var after = record.AppMessages.Skip(interruptAt + 1).Where(m => m.EventType == "conversation.echo").Select(m => m.Body.GetProperty("properties")).ToList();
-        Assert.DoesNotContain(after, p => p.GetProperty("inference_id").GetString() == cut);
-        Assert.DoesNotContain(before, m => m.Body.GetProperty("properties").GetProperty("inference_id").GetString() == cut
-                                           && m.Body.GetProperty("properties").GetProperty("done").GetBoolean());
+        // The utterance it cut (if any of it had gone out yet: the candidate may speak up before the first full
+        // message) never gets a done=true, and whatever the interviewer says next is a new utterance.
+        var before = record.AppMessages.Take(interruptAt).Where(m => m.EventType == "conversation.echo")
+            .Select(m => m.Body.GetProperty("properties")).ToList();
+        var after = record.AppMessages.Skip(interruptAt + 1).Where(m => m.EventType == "conversation.echo")
+            .Select(m => m.Body.GetProperty("properties")).ToList();
+        var cut = before.GroupBy(p => p.GetProperty("inference_id").GetString())
+            .Where(u => !u.Last().GetProperty("done").GetBoolean()).Select(u => u.Key).ToList();
+        Assert.True(cut.Count <= 1, "at most the utterance in progress was cut");
+        Assert.DoesNotContain(after, p => before.Any(b => b.GetProperty("inference_id").GetString() == p.GetProperty("inference_id").GetString()));
         await Expect(page.Locator("#speaker-status")).ToHaveTextAsync("You are speaking");
         Assert.Empty(browser.PageErrors);
     }

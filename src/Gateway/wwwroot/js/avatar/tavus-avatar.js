@@ -61,8 +61,9 @@ export class TavusAvatar {
     });
     call.on("track-started", ({ participant, track }) => this.showTrack(participant, track));
     call.on("track-stopped", ({ participant, track }) => this.hideTrack(participant, track));
+    // The replica gone (its conversation ended at Tavus): no face, and the room's own voice again.
     call.on("participant-left", ({ participant }) => {
-      if (!participant?.local && this.replicaAudioTrack) this.hideTrack(participant, this.replicaAudioTrack);
+      if (!participant?.local) this.stopShowing();
     });
     call.on("left-meeting", () => this.stopShowing());
     call.on("error", () => this.stopShowing());
