@@ -23,7 +23,7 @@ public static class CandidateSocketEndpoint
     {
         // The token first: without a valid one the caller learns nothing, not even whether the interview exists.
         var check = await tokens.CheckAsync(token, id);
-        if (Refusal(check) is { } refused)
+        if (CandidateTokenProblems.Refusal(check, "Pass the candidate token as ?token=…") is { } refused)
         {
             return refused;
         }
@@ -42,17 +42,4 @@ public static class CandidateSocketEndpoint
         await relay.RunAsync(context, id);
         return TypedResults.Empty;
     }
-
-    private static ProblemHttpResult? Refusal(TokenCheck check) => check switch
-    {
-        TokenCheck.Valid => null,
-        TokenCheck.Missing => Problems.Of(StatusCodes.Status401Unauthorized, ApiErrorCodes.TokenMissing,
-            "Token required", "Pass the candidate token as ?token=…"),
-        TokenCheck.Expired => Problems.Of(StatusCodes.Status401Unauthorized, ApiErrorCodes.TokenExpired,
-            "Token expired", "The candidate token has expired; ask the platform for a fresh one."),
-        TokenCheck.WrongInterview => Problems.Of(StatusCodes.Status403Forbidden, ApiErrorCodes.TokenWrongInterview,
-            "Token is for another interview", "This candidate token does not admit its holder to this interview."),
-        _ => Problems.Of(StatusCodes.Status401Unauthorized, ApiErrorCodes.InvalidToken,
-            "Invalid token", "The candidate token is not valid."),
-    };
 }

@@ -27,6 +27,7 @@ public static class IntegrationsServiceCollectionExtensions
         services.AddOptions<TavusOptions>()
             .Bind(configuration.GetSection(TavusOptions.SectionName))
             .Validate(options => options.IsValid, "Tavus:ApiKey is set but neither Tavus:ReplicaId nor Tavus:PersonaId: a conversation needs a face.")
+            .Validate(options => options.HasUsableDailyJsUrl, "Tavus:DailyJsUrl must be an absolute https URL.")
             .ValidateOnStart();
         services.AddHttpClient<ITavusApi, TavusApi>((sp, http) =>
         {

@@ -4,7 +4,8 @@ namespace SyncHire.Gateway.VideoRooms;
 
 /// <summary>
 /// Video rooms for platforms that hold the interview in one: a LiveKit token, a Stream Video call, a Tavus avatar
-/// conversation. Each is off (501 integration_not_configured) until its keys are configured.
+/// conversation. Each is off (501 integration_not_configured) until its keys are configured. The candidate's
+/// page asks for the avatar with its candidate token, outside the API-key group.
 /// </summary>
 public static class VideoRoomsApi
 {
@@ -16,6 +17,9 @@ public static class VideoRoomsApi
         group.MapPost("/{id}/stream-call", StreamCallEndpoint.Create);
         group.MapPost("/{id}/tavus-conversation", TavusConversationEndpoints.Create);
         group.MapDelete("/{id}/tavus-conversation", TavusConversationEndpoints.End);
+
+        // Not RequireTenant: the bearer here is a candidate token, which the API-key step would refuse as a key.
+        routes.MapGet("/api/interviews/{id}/avatar", CandidateAvatarEndpoint.Get).WithTags("Candidates");
         return group;
     }
 }

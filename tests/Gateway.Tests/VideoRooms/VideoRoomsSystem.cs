@@ -19,7 +19,7 @@ public sealed class VideoRoomsSystem : IAsyncDisposable
     public const string TavusApiKey = "tavus-test-key-2b7e9c4a1d";
     public const string TavusReplicaId = "r79e1c033f";
     public const string TavusPersonaId = "p5317866";
-    private const string AcmeKey = "acme-key-0123456789abcdefghij";
+    public const string AcmeApiKey = "acme-key-0123456789abcdefghij";
     private const string GlobexKey = "globex-key-0123456789abcdefghij";
 
     private VideoRoomsSystem(FakeStreamVideo stream, FakeTavus tavus, GatewayTestHost host)
@@ -27,7 +27,7 @@ public sealed class VideoRoomsSystem : IAsyncDisposable
         Stream = stream;
         Tavus = tavus;
         Host = host;
-        Acme = ClientWithKey(AcmeKey);
+        Acme = ClientWithKey(AcmeApiKey);
         Globex = ClientWithKey(GlobexKey);
     }
 
@@ -50,7 +50,7 @@ public sealed class VideoRoomsSystem : IAsyncDisposable
         var tavus = await FakeTavus.StartAsync(TavusApiKey);
         var settings = new Dictionary<string, string?>
         {
-            ["Platform:BootstrapApiKeys"] = $"acme={AcmeKey};globex={GlobexKey}",
+            ["Platform:BootstrapApiKeys"] = $"acme={AcmeApiKey};globex={GlobexKey}",
             ["LiveKit:ApiKey"] = LiveKitApiKey,
             ["LiveKit:ApiSecret"] = LiveKitApiSecret,
             ["LiveKit:Url"] = LiveKitUrl,

@@ -12,8 +12,12 @@ export class ApiError extends Error {
   }
 }
 
-async function request(method, path, body) {
+async function request(method, path, body, { token } = {}) {
   const init = { method, headers: { Accept: "application/json" } };
+  if (token) {
+    // A candidate token, for the few calls made as the candidate rather than as the (anonymous) platform.
+    init.headers.Authorization = `Bearer ${token}`;
+  }
   if (body instanceof FormData) {
     init.body = body;
   } else if (body !== undefined) {
@@ -59,6 +63,15 @@ export async function issueCandidateToken(interviewId) {
 /** Trades an invitation link's token for a candidate token (the platform flow); usable again until it expires. */
 export async function joinByInvitation(invitationToken) {
   return (await request("POST", `/api/join/${encodeURIComponent(invitationToken)}`)).body;
+}
+
+/**
+ * The interview's avatar ({ provider, conversationId, conversationUrl, dailyJsUrl }), or null when it has none.
+ * Asked with the candidate token, so it works for a platform's interview too (whose REST API needs its key).
+ */
+export async function getAvatar(interviewId, candidateToken) {
+  const { status, body } = await request("GET", `/api/interviews/${encodeURIComponent(interviewId)}/avatar`, undefined, { token: candidateToken });
+  return status === 200 ? body : null;
 }
 
 export async function getInterview(interviewId) {

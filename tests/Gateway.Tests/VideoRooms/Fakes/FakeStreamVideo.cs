@@ -14,7 +14,7 @@ namespace SyncHire.Gateway.Tests.VideoRooms.Fakes;
 public sealed class FakeStreamVideo : IAsyncDisposable
 {
     /// <summary>A marker planted in error bodies: it must never reach the gateway's clients.</summary>
-    public const string LeakMarker = "upstream-body-must-not-leak";
+    public const string LeakMarker = UpstreamLeak.Marker;
 
     private readonly string _apiKey;
     private readonly string _apiSecret;

@@ -90,7 +90,7 @@ public sealed class FakeTavus : IAsyncDisposable
     {
         if (FailEverything)
         {
-            return Results.Json(new { error = $"internal error {FakeStreamVideo.LeakMarker} key={_apiKey}" }, statusCode: 500);
+            return Results.Json(new { error = $"internal error {UpstreamLeak.Marker} key={_apiKey}" }, statusCode: 500);
         }
 
         return http.Request.Headers["x-api-key"] == _apiKey

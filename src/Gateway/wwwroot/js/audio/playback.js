@@ -1,6 +1,7 @@
 // The interviewer's voice: PCM16 24 kHz chunks scheduled back to back on the AudioContext's clock, so consecutive
 // chunks join without gaps whatever the network jitter (a small lead absorbs it). stop() silences everything at
-// once for barge-in.
+// once for barge-in. setMuted() silences the output only — chunks are still scheduled and `active` still follows
+// them — for when an avatar speaks the same audio lip-synced and the room must not play it twice.
 import { stats } from "../stats.js";
 
 const sourceRate = 24000;
@@ -13,6 +14,17 @@ export class Playback {
     this.onActiveChange = onActiveChange ?? (() => {});
     this.nextStartTime = 0;
     this.sources = new Set();
+    // Every chunk plays through this gain, so muting is one switch for what is already scheduled too.
+    this.output = context.createGain();
+    this.output.connect(context.destination);
+  }
+
+  get muted() {
+    return this.output.gain.value === 0;
+  }
+
+  setMuted(muted) {
+    this.output.gain.value = muted ? 0 : 1;
   }
 
   get active() {
@@ -41,7 +53,7 @@ export class Playback {
 
     const source = this.context.createBufferSource();
     source.buffer = buffer;
-    source.connect(this.context.destination);
+    source.connect(this.output);
     source.onended = () => {
       this.sources.delete(source);
       if (this.sources.size === 0) this.onActiveChange(false);

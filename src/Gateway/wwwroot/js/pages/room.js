@@ -1,7 +1,8 @@
 // The interview room: microphone → socket → interviewer, with the interviewer's voice, the live transcript,
 // progress, time, mute, end, reconnects, and typing when there is no usable microphone.
-import { getInterview } from "../api.js";
-import { recallAccess } from "../access.js";
+import { getAvatar, getInterview } from "../api.js";
+import { currentAccess, recallAccess } from "../access.js";
+import { TavusAvatar } from "../avatar/tavus-avatar.js";
 import { formatClock, showMessage, showView } from "../dom.js";
 import { startCapture } from "../audio/capture.js";
 import { Playback } from "../audio/playback.js";
@@ -36,6 +37,11 @@ export function mountRoom(main, interviewId, navigate) {
     end: view.querySelector("#end-button"),
     textForm: view.querySelector("#text-answer-form"),
     textInput: view.querySelector("#text-answer"),
+    avatar: {
+      container: view.querySelector("#avatar"),
+      video: view.querySelector("#avatar-video"),
+      audio: view.querySelector("#avatar-audio"),
+    },
   };
   const transcript = new TranscriptView(view.querySelector("#transcript"));
   const access = recallAccess(interviewId);
@@ -52,13 +58,18 @@ export function mountRoom(main, interviewId, navigate) {
     context: null,
     muted: false,
     whenPlaybackIdle: null,
+    avatar: null, // the interviewer's face (Tavus), when the interview has one
+    unmounted: false,
   };
 
   const connection = new InterviewConnection(interviewId, {
     consent: access?.consent === true,
     handlers: {
       onEvent: handleEvent,
-      onAudio: pcm => state.playback?.enqueue(pcm),
+      onAudio: pcm => {
+        state.playback?.enqueue(pcm);
+        state.avatar?.speak(pcm);
+      },
       onState: showConnection,
       onFatal: message => {
         showMessage(ui.notice, message);
@@ -85,7 +96,40 @@ export function mountRoom(main, interviewId, navigate) {
     }
 
     await startAudio();
+    // The face joins before the interview starts, so the replica is there to say the greeting.
+    await startAvatar();
+    if (state.unmounted) {
+      state.avatar?.leave();
+      return;
+    }
     connection.start();
+  }
+
+  /**
+   * When the interview has an avatar, join its room and let the replica speak the interviewer's voice: the room's
+   * own playback keeps running (its timing drives the speaker status and barge-in) but is muted while the
+   * replica's audio plays, so the voice is heard once, lip-synced. Without one, or if it fails, nothing changes.
+   */
+  async function startAvatar() {
+    let avatar;
+    try {
+      const access = await currentAccess(interviewId);
+      avatar = await getAvatar(interviewId, access.token);
+    } catch {
+      return; // No token or no answer: the interview itself will report what is wrong.
+    }
+    if (avatar?.provider !== "tavus") return;
+
+    try {
+      state.avatar = await TavusAvatar.join(avatar, {
+        elements: ui.avatar,
+        onReplicaAudio: playing => state.playback?.setMuted(playing),
+      });
+    } catch {
+      state.avatar = null;
+      state.playback?.setMuted(false);
+      showMessage(ui.notice, "The interviewer's video could not be started; you will hear the interviewer as usual.");
+    }
   }
 
   async function startAudio() {
@@ -152,6 +196,8 @@ export function mountRoom(main, interviewId, navigate) {
         renderProgress(message.question_index, message.question_count);
         break;
       case "resumed":
+        // A response cut by the drop is over for the replica too.
+        state.avatar?.endUtterance();
         state.startedAt = Date.now() - message.elapsed_seconds * 1000;
         renderProgress(message.question_index, message.question_count);
         transcript.replaceWith(message.transcript);
@@ -166,6 +212,7 @@ export function mountRoom(main, interviewId, navigate) {
         renderLevel(message.amplitude * 3);
         break;
       case "ai_response_complete":
+        state.avatar?.endUtterance();
         state.interviewerTalking = false;
         renderSpeaker();
         break;
@@ -191,6 +238,7 @@ export function mountRoom(main, interviewId, navigate) {
         // Barge-in: the candidate is talking, so the interviewer goes quiet at once.
         stats.playback.interruptions++;
         state.playback?.stop();
+        state.avatar?.interrupt();
         state.interviewerTalking = false;
         transcript.closePartial("interviewer");
         renderSpeaker();
@@ -308,6 +356,8 @@ export function mountRoom(main, interviewId, navigate) {
   });
 
   function teardownAudio() {
+    state.avatar?.leave();
+    state.avatar = null;
     state.capture?.stop();
     state.capture = null;
     state.playback?.stop();
@@ -317,6 +367,7 @@ export function mountRoom(main, interviewId, navigate) {
   }
 
   return () => {
+    state.unmounted = true;
     clearInterval(clock);
     connection.close();
     if (!state.ended) teardownAudio();

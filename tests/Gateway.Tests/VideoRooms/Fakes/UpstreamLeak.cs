@@ -1,0 +1,7 @@
+namespace SyncHire.Gateway.Tests.VideoRooms.Fakes;
+
+/// <summary>Text the fakes put in their error bodies, so a test can prove an upstream body never reaches a client.</summary>
+public static class UpstreamLeak
+{
+    public const string Marker = "upstream-body-must-not-leak";
+}
