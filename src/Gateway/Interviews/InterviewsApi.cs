@@ -4,6 +4,7 @@ using SyncHire.Gateway.Invitations;
 using SyncHire.Gateway.Limits;
 using SyncHire.Gateway.Tenants;
 using SyncHire.Gateway.Tokens;
+using SyncHire.Gateway.VideoRooms;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interfaces.Protocol;
 using SyncHire.Platform.Interviews;
@@ -120,7 +121,7 @@ public static class InterviewsApi
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
         string id, TenantContext tenant, IGrainFactory grains, TenantInterviewAccess interviews, IInterviewIndex index,
-        InterviewEraser eraser)
+        InterviewEraser eraser, TavusConversationCloser avatars)
     {
         if (!InterviewId.IsWellFormed(id))
         {
@@ -140,6 +141,7 @@ public static class InterviewsApi
 
         // Not tied to the request: a client that hangs up mid-way must not leave half an erasure.
         await eraser.EraseAsync(tenant.TenantId, id, CancellationToken.None);
+        await avatars.CloseForErasedInterviewAsync(id, CancellationToken.None);
         return TypedResults.NoContent();
     }
 }

@@ -9,6 +9,7 @@ public static class VideoRoomsServiceCollectionExtensions
     {
         services.AddVideoRoomIntegrations(configuration);
         services.AddSingleton<TavusConversationStore>();
+        services.AddSingleton<TavusConversationCloser>();
         return services;
     }
 }

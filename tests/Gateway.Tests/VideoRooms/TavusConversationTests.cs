@@ -110,6 +110,22 @@ public sealed class TavusConversationTests(VideoRoomsFixture fixture) : IClassFi
         Assert.Equal("active", _system.Tavus.Conversations[opened.GetProperty("conversationId").GetString()!]["status"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Erasing_the_interview_ends_its_conversation_so_it_is_no_longer_billed()
+    {
+        using var timeout = TestTimeout.Start();
+        var id = await _system.CreateInterviewAsync(timeout.Token);
+        var (_, opened) = await Post(id, timeout.Token);
+        var conversationId = opened.GetProperty("conversationId").GetString()!;
+
+        var (erased, _) = await VideoRoomsSystem.SendAsync(_system.Acme, HttpMethod.Delete, $"api/interviews/{id}", null, timeout.Token);
+
+        Assert.Equal(204, erased);
+        Assert.Equal("ended", _system.Tavus.Conversations[conversationId]["status"]!.GetValue<string>());
+        var (record, _) = await _system.Host.GetRequiredService<SyncHire.Gateway.VideoRooms.TavusConversationStore>().FindAsync(id, timeout.Token);
+        Assert.Null(record);
+    }
+
     private Task<(int Status, JsonElement Body)> Post(string id, CancellationToken cancellationToken) =>
         VideoRoomsSystem.SendAsync(_system.Acme, HttpMethod.Post, $"api/interviews/{id}/tavus-conversation", null, cancellationToken);
 
