@@ -23,20 +23,22 @@ public sealed partial class OpenAIRealtimeSession
             throw new InvalidOperationException("A realtime session's events have one reader.");
         }
 
-        var updates = _updates ?? throw new InvalidOperationException("The session is not connected.");
         while (true)
         {
-            RealtimeServerUpdate? update = null;
+            RealtimeServerMessage message = default;
             ProviderError? lost = null;
             try
             {
-                if (!await updates.MoveNextAsync().AsTask().WaitAsync(cancellationToken))
+                // The receive belongs to the session's lifetime; the reader's token only stops the waiting.
+                var reading = _reader.ReadAsync(_lifetime.Token);
+                var next = cancellationToken.CanBeCanceled ? await reading.AsTask().WaitAsync(cancellationToken) : await reading;
+                if (next is { } received)
                 {
-                    lost = new ProviderError("session_closed", "The OpenAI Realtime server closed the session.", Fatal: true);
+                    message = received;
                 }
                 else
                 {
-                    update = updates.Current;
+                    lost = new ProviderError("session_closed", "The OpenAI Realtime server closed the session.", Fatal: true);
                 }
             }
             catch (Exception exception) when (Volatile.Read(ref _disposed) == 1 || cancellationToken.IsCancellationRequested)
@@ -61,7 +63,17 @@ public sealed partial class OpenAIRealtimeSession
                 yield break;
             }
 
-            var translated = Translate(update!, out var startDeferredResponse);
+            if (message.IsOutputAudio)
+            {
+                if (TranslateOutputAudio(message.OutputAudio) is { } audio)
+                {
+                    yield return audio;
+                }
+
+                continue;
+            }
+
+            var translated = Translate(message.Update!, out var startDeferredResponse);
             foreach (var providerEvent in translated)
             {
                 yield return providerEvent;
@@ -75,6 +87,21 @@ public sealed partial class OpenAIRealtimeSession
             {
                 await SendAsync(token => _connection.StartResponseAsync(token), cancellationToken);
             }
+        }
+    }
+
+    /// <summary>The interviewer's audio, unless the response it belongs to was cancelled (barge-in).</summary>
+    private AudioDelta? TranslateOutputAudio(ReadOnlyMemory<byte> pcm)
+    {
+        lock (_gate)
+        {
+            if (_response is not { Cancelled: false } response)
+            {
+                return null;
+            }
+
+            response.AudioBytes += pcm.Length;
+            return new AudioDelta(pcm);
         }
     }
 
@@ -98,11 +125,6 @@ public sealed partial class OpenAIRealtimeSession
                 case RealtimeServerUpdateResponseOutputItemAdded { Item: RealtimeFunctionCallItem call } when _response is { } response:
                     response.FunctionNames[call.CallId] = call.FunctionName;
                     return [];
-
-                case RealtimeServerUpdateResponseOutputAudioDelta audio when _response is { Cancelled: false } response:
-                    var pcm = audio.Delta.ToMemory();
-                    response.AudioBytes += pcm.Length;
-                    return [new AudioDelta(pcm)];
 
                 case RealtimeServerUpdateResponseOutputAudioTranscriptDelta { Delta: var delta } when _response is { Cancelled: false } response:
                     response.Text.Append(delta);

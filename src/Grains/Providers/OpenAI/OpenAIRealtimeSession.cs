@@ -1,4 +1,6 @@
 using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
@@ -28,13 +30,14 @@ public sealed partial class OpenAIRealtimeSession : IRealtimeSession
     private readonly CancellationTokenSource _lifetime = new();
     private readonly PcmResampler _resampler = new(InputSampleRate, OpenAIRealtimeSessionSettings.SampleRate);
     private readonly Lock _resamplerGate = new();
-    private IAsyncEnumerator<RealtimeServerUpdate>? _updates;
+    private readonly RealtimeServerReader _reader;
     private int _reading;
     private int _disposed;
 
     private OpenAIRealtimeSession(RealtimeSessionClient connection, TurnDetectionMode turnDetection, ILogger logger)
     {
         _connection = connection;
+        _reader = new RealtimeServerReader(connection.WebSocket);
         _turnDetection = turnDetection;
         _logger = logger;
     }
@@ -111,15 +114,11 @@ public sealed partial class OpenAIRealtimeSession : IRealtimeSession
             await _connection.AddItemAsync(item, cancellationToken);
         }
 
-        _updates = _connection.ReceiveUpdatesAsync(_lifetime.Token).GetAsyncEnumerator(_lifetime.Token);
         while (true)
         {
-            if (!await _updates.MoveNextAsync().AsTask().WaitAsync(cancellationToken))
-            {
-                throw new OpenAIRealtimeConnectException($"The OpenAI Realtime server at {where} closed the session while it was being configured.");
-            }
-
-            switch (_updates.Current)
+            var message = await _reader.ReadAsync(_lifetime.Token).AsTask().WaitAsync(cancellationToken)
+                ?? throw new OpenAIRealtimeConnectException($"The OpenAI Realtime server at {where} closed the session while it was being configured.");
+            switch (message.Update)
             {
                 case RealtimeServerUpdateSessionUpdated:
                     return;
@@ -156,14 +155,41 @@ public sealed partial class OpenAIRealtimeSession : IRealtimeSession
             return;
         }
 
-        byte[] resampled;
-        lock (_resamplerGate)
+        if (cancellationToken.IsCancellationRequested)
         {
-            resampled = _resampler.Process(pcm16Mono16k.Span);
+            return;
         }
 
-        Interlocked.Add(ref _uncommittedBytes, resampled.Length);
-        await SendAsync(token => _connection.SendInputAudioAsync(BinaryData.FromBytes(resampled), token), cancellationToken);
+        using var message = BuildAppend(pcm16Mono16k.Span);
+        // The session's own lifetime only: a frame is 20 ms on the wire, and a linked token per frame cost more than
+        // the send. The caller's token ends with this session anyway (the grain disposes it).
+        await SendAsync(_connection, message.Seal(message.AudioCapacity), _lifetime.Token, _logger);
+    }
+
+    /// <summary>Resamples the frame to the session's rate straight into the event's buffer.</summary>
+    private InputAudioAppendMessage BuildAppend(ReadOnlySpan<byte> pcm16Mono16k)
+    {
+        lock (_resamplerGate)
+        {
+            var message = new InputAudioAppendMessage(_resampler.GetOutputLength(pcm16Mono16k.Length / Pcm16.BytesPerSample) * Pcm16.BytesPerSample);
+            var written = _resampler.Process(pcm16Mono16k, message.Audio);
+            Debug.Assert(written == message.AudioCapacity, "GetOutputLength is exact");
+            Interlocked.Add(ref _uncommittedBytes, written);
+            return message;
+        }
+    }
+
+    private static async Task SendAsync(RealtimeSessionClient connection, ReadOnlyMemory<byte> utf8Json, CancellationToken token, ILogger logger)
+    {
+        try
+        {
+            await connection.SendCommandAsync(BinaryData.FromBytes(utf8Json), new RequestOptions { CancellationToken = token });
+        }
+        catch (Exception exception) when (exception is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException
+            || (exception is InvalidOperationException && connection.WebSocket?.State is not WebSocketState.Open))
+        {
+            logger.LogDebug(exception, "OpenAI Realtime: an audio frame was not sent; the connection is gone");
+        }
     }
 
     public async ValueTask CommitTurnAsync(CancellationToken cancellationToken)
