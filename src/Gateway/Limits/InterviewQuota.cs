@@ -58,30 +58,8 @@ public sealed class InterviewQuota(TenantLimitOptions options, IInterviewIndex i
             $"The tenant already has {max} interviews created or in progress; end or delete one, or retry later."));
     }
 
-    /// <summary>Open interviews, counted no further than <paramref name="max"/>: the cost is bounded by the quota, not the history.</summary>
-    private async Task<int> CountOpenAsync(string tenantId, int max, CancellationToken cancellationToken)
-    {
-        var open = 0;
-        foreach (var status in OpenStatuses)
-        {
-            string? cursor = null;
-            do
-            {
-                var page = await index.ListInterviewsAsync(tenantId,
-                    new InterviewQuery(Status: status, Cursor: cursor, Limit: InterviewQuery.MaxLimit), cancellationToken);
-                open += page.Items.Count;
-                cursor = page.NextCursor;
-            }
-            while (cursor is not null && open < max);
-
-            if (open >= max)
-            {
-                break;
-            }
-        }
-
-        return open;
-    }
+    private Task<int> CountOpenAsync(string tenantId, int max, CancellationToken cancellationToken) =>
+        index.CountInterviewsAsync(tenantId, OpenStatuses, max, cancellationToken);
 }
 
 /// <summary>A create's place under the quota: <see cref="Refusal"/> is the 429 to answer, or null to go ahead.</summary>

@@ -21,6 +21,12 @@ public interface IInterviewIndex
     /// </summary>
     Task<InterviewPage> ListInterviewsAsync(string tenantId, InterviewQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How many of the tenant's interviews have one of <paramref name="statuses"/>, counted no further than
+    /// <paramref name="atMost"/>: one indexed query whose cost is bounded by the limit, not the tenant's history.
+    /// </summary>
+    Task<int> CountInterviewsAsync(string tenantId, IReadOnlyList<string> statuses, int atMost, CancellationToken cancellationToken);
+
     /// <summary>Removes the entry. False when there was none for that tenant.</summary>
     Task<bool> DeleteInterviewAsync(string tenantId, string interviewId, CancellationToken cancellationToken);
 

@@ -44,4 +44,23 @@ public abstract partial class PlatformStoreContract
 
         await (await second.LockTenantAsync("acme", "interview-quota", Ct)).DisposeAsync();
     }
+
+    [Fact]
+    public async Task Counting_a_tenants_interviews_by_status_stops_at_the_limit_and_sees_only_that_tenant()
+    {
+        var store = await NewStoreAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await store.UpsertInterviewAsync(Interview($"open-{i}", "acme", T0.AddSeconds(i), status: i % 2 == 0 ? "created" : "in_progress"), Ct);
+        }
+
+        await store.UpsertInterviewAsync(Interview("done", "acme", T0, status: "completed"), Ct);
+        await store.UpsertInterviewAsync(Interview("theirs", "globex", T0), Ct);
+
+        Assert.Equal(5, await store.CountInterviewsAsync("acme", ["created", "in_progress"], atMost: 100, Ct));
+        Assert.Equal(3, await store.CountInterviewsAsync("acme", ["created", "in_progress"], atMost: 3, Ct));
+        Assert.Equal(1, await store.CountInterviewsAsync("acme", ["completed"], atMost: 100, Ct));
+        Assert.Equal(1, await store.CountInterviewsAsync("globex", ["created", "in_progress"], atMost: 100, Ct));
+        Assert.Equal(0, await store.CountInterviewsAsync("initech", ["created"], atMost: 100, Ct));
+    }
 }

@@ -95,5 +95,9 @@ internal static class PlatformSchema
             """,
             "CREATE INDEX IF NOT EXISTS ix_platform_invitations_interview ON platform_invitations (tenant_id, interview_id)",
         ],
+        [
+            // The concurrent-interview quota counts a tenant's open interviews on every create.
+            "CREATE INDEX IF NOT EXISTS ix_platform_interviews_open ON platform_interviews (tenant_id, status)",
+        ],
     ];
 }

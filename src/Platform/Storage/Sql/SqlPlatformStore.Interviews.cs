@@ -204,4 +204,31 @@ public sealed partial class SqlPlatformStore
             ReadOptionalTime(reader, 9),
             ReadOptionalTime(reader, 10),
             ReadOptionalString(reader, 11));
+
+    public async Task<int> CountInterviewsAsync(string tenantId, IReadOnlyList<string> statuses, int atMost, CancellationToken cancellationToken)
+    {
+        RequireText(tenantId, TenantIds.MaxLength, nameof(tenantId));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(atMost);
+        if (statuses.Count == 0)
+        {
+            return 0;
+        }
+
+        var names = string.Join(", ", statuses.Select((_, index) => $"@status{index}"));
+        var rows = await ReadAsync(
+            $"SELECT COUNT(*) FROM (SELECT 1 FROM platform_interviews WHERE tenant_id = @tenant AND status IN ({names}) LIMIT @limit) AS counted",
+            command =>
+            {
+                command.AddParameter("tenant", tenantId);
+                for (var index = 0; index < statuses.Count; index++)
+                {
+                    command.AddParameter($"status{index}", statuses[index]);
+                }
+
+                command.AddParameter("limit", atMost);
+            },
+            reader => Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture),
+            cancellationToken);
+        return rows[0];
+    }
 }

@@ -15,6 +15,9 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect
 
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
 
+    /// <summary>Locks of this process are per database (host, port, name).</summary>
+    private readonly string _lockScope = LockScope(connectionString);
+
     public override string BigIntType => "BIGINT";
 
     public override string BooleanType => "BOOLEAN";
@@ -53,28 +56,37 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect
     public override void ClearIdleConnections() => _dataSource.Clear();
 
     /// <remarks>
-    /// A session-level advisory lock on a connection of its own, keyed by a 64-bit hash of the name. It is given
-    /// back explicitly on dispose; were the process to die holding it, the server ends the session and frees it.
+    /// First this process's own lock for the name, so one process's callers queue in memory and at most one of them
+    /// holds a connection while waiting on the server; then a session-level advisory lock on a connection of its
+    /// own, keyed by a 64-bit hash of the name. Both are given back on dispose; were the process to die holding
+    /// them, the server ends the session and frees the advisory lock.
     /// </remarks>
     public override async Task<IAsyncDisposable> AcquireLockAsync(string name, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        var local = await ProcessLocks.AcquireAsync(_lockScope, name, cancellationToken);
+        NpgsqlConnection? connection = null;
         try
         {
+            connection = await _dataSource.OpenConnectionAsync(cancellationToken);
             await using var command = connection.CreateCommand(null, "SELECT pg_advisory_lock(hashtextextended(@name, 0))");
             command.AddParameter("name", name);
             await command.ExecuteNonQueryAsync(cancellationToken);
-            return new AdvisoryLock(connection, name);
+            return new AdvisoryLock(connection, name, local);
         }
         catch
         {
-            await connection.DisposeAsync();
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            await local.DisposeAsync();
             throw;
         }
     }
 
-    private sealed class AdvisoryLock(NpgsqlConnection connection, string name) : IAsyncDisposable
+    private sealed class AdvisoryLock(NpgsqlConnection connection, string name, IAsyncDisposable local) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
@@ -91,9 +103,16 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect
             finally
             {
                 await connection.DisposeAsync();
+                await local.DisposeAsync();
             }
         }
     }
 
     public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    private static string LockScope(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"postgres://{settings.Host}:{settings.Port}/{settings.Database}";
+    }
 }

@@ -13,10 +13,8 @@ public sealed class SqliteDialect(string connectionString) : SqlDialect
 {
     private const int BusyTimeoutMs = 5000;
 
-    /// <summary>Named locks per database file. SQLite serves a single process (the embedded default), so a lock
-    /// in memory covers every user of the file; a database write lock would also block the writes made while held.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Locks = new();
-
+    /// <summary>Named locks are per database file, in this process: SQLite serves a single process (the embedded
+    /// default), and a database write lock would also block the writes the holder makes.</summary>
     private readonly string _lockScope = new SqliteConnectionStringBuilder(connectionString).DataSource;
 
     public override string BigIntType => "INTEGER";
@@ -63,27 +61,10 @@ public sealed class SqliteDialect(string connectionString) : SqlDialect
     public override Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
-    public override async Task<IAsyncDisposable> AcquireLockAsync(string name, CancellationToken cancellationToken)
+    public override Task<IAsyncDisposable> AcquireLockAsync(string name, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        var gate = Locks.GetOrAdd($"{_lockScope}\n{name}", _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        return new HeldLock(gate);
-    }
-
-    private sealed class HeldLock(SemaphoreSlim gate) : IAsyncDisposable
-    {
-        private int _released;
-
-        public ValueTask DisposeAsync()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                gate.Release();
-            }
-
-            return ValueTask.CompletedTask;
-        }
+        return ProcessLocks.AcquireAsync(_lockScope, name, cancellationToken);
     }
 
     public override ValueTask DisposeAsync()
