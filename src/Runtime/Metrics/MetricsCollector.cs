@@ -13,8 +13,13 @@ public sealed class MetricsCollector : IDisposable
     /// <summary>The .NET runtime's built-in meter (GC heap, thread pool, CPU).</summary>
     private const string RuntimeMeterName = "System.Runtime";
 
+    private static readonly Lazy<MetricsCollector> Shared = new(() => new MetricsCollector());
+
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<Instrument, InstrumentSeries> _series = new();
+
+    /// <summary>The process's collector, listening from its first use for as long as the process runs.</summary>
+    public static MetricsCollector ForProcess => Shared.Value;
 
     public MetricsCollector()
     {

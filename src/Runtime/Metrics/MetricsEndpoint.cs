@@ -15,7 +15,10 @@ public static class MetricsEndpoint
 
     public static IServiceCollection AddPrometheusMetrics(this IServiceCollection services)
     {
-        services.TryAddSingleton<MetricsCollector>();
+        // The instruments are static, so one process has one set of totals: every host in it shares the collector
+        // that started with the first one. A collector per host would have missed the +1 of an up-down counter
+        // recorded before it started but seen the -1 (a gauge such as open sockets could read below the truth).
+        services.TryAddSingleton(MetricsCollector.ForProcess);
         return services;
     }
 
