@@ -38,7 +38,10 @@ public static class UsageApi
         }
 
         var totals = await ledger.SumUsageAsync(tenant.TenantId, start, end, cancellationToken);
-        return TypedResults.Ok(new UsageResponse(tenant.TenantId, start, end, [.. totals.Select(t => new UsageAmount(t.Kind, t.Amount))]));
+        var byModel = await ledger.SumUsageByModelAsync(tenant.TenantId, start, end, cancellationToken);
+        return TypedResults.Ok(new UsageResponse(tenant.TenantId, start, end,
+            [.. totals.Select(t => new UsageAmount(t.Kind, t.Amount))],
+            [.. byModel.Select(t => new ModelUsageAmount(t.Kind, t.Model!, t.Amount))]));
     }
 
     private static DateTimeOffset Parse(string? value, string field, DateTimeOffset fallback, Dictionary<string, string[]> errors)
@@ -64,6 +67,13 @@ public static class UsageApi
 /// Per kind, by kind: audio_in_seconds, audio_out_seconds, input_tokens, output_tokens, cached_tokens, and the audio
 /// parts of the token totals (input_audio_tokens, cached_audio_tokens, output_audio_tokens). Kinds with nothing are left out.
 /// </param>
-public sealed record UsageResponse(string TenantId, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<UsageAmount> Usage);
+/// <param name="ByModel">
+/// The model tokens again, split by the model that consumed them (the realtime model, the transcription model, the
+/// evaluation model…), since prices are per model: what a cost calculation multiplies by each model's price.
+/// </param>
+public sealed record UsageResponse(string TenantId, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<UsageAmount> Usage,
+    IReadOnlyList<ModelUsageAmount> ByModel);
 
 public sealed record UsageAmount(string Kind, double Amount);
+
+public sealed record ModelUsageAmount(string Kind, string Model, double Amount);

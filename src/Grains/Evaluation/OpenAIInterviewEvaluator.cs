@@ -67,7 +67,7 @@ public sealed class OpenAIInterviewEvaluator : IInterviewEvaluator
             try
             {
                 ChatCompletion completion = await _chat.CompleteChatAsync(messages, completionOptions, cancellationToken).ConfigureAwait(false);
-                if (ChatTokens.From(completion.Usage) is { } tokens)
+                if (ChatTokens.From(completion) is { } tokens)
                 {
                     usage.CountTokens(tokens); // Before the answer is judged: a rejected answer was billed too.
                 }

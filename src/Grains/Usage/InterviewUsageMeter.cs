@@ -12,7 +12,7 @@ namespace SyncHire.Grains.Usage;
 /// </summary>
 public sealed class InterviewUsageMeter : ITokenUsageSink
 {
-    /// <summary>The ledger kind of each token count, in the order of <see cref="_tokens"/>.</summary>
+    /// <summary>The ledger kind of each token count, in the order of the counts kept per model.</summary>
     private static readonly string[] TokenKinds =
     [
         UsageKinds.InputTokens, UsageKinds.OutputTokens, UsageKinds.CachedTokens,
@@ -25,10 +25,11 @@ public sealed class InterviewUsageMeter : ITokenUsageSink
     private long _audioInRecorded;
     private long _audioOutBytes;
 
-    // Tokens are counted from the grain's turns and from the evaluation running off them, so like candidate audio
-    // they are added atomically and a reset subtracts only what was recorded.
-    private readonly long[] _tokens = new long[TokenKinds.Length];
-    private readonly long[] _tokensRecorded = new long[TokenKinds.Length];
+    // Tokens are counted per model, from the grain's turns and from the evaluation running off them, so they are
+    // kept under a lock (a few updates per response, never per frame) and a reset subtracts only what was recorded.
+    private readonly Lock _tokensGate = new();
+    private readonly Dictionary<string, long[]> _tokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long[]> _tokensRecorded = new(StringComparer.Ordinal);
 
     /// <summary>Candidate PCM16 at 16 kHz. Thread-safe: candidate audio is forwarded outside the grain's turns.</summary>
     public void CountAudioIn(int bytes) => Interlocked.Add(ref _audioInBytes, bytes);
@@ -41,37 +42,58 @@ public sealed class InterviewUsageMeter : ITokenUsageSink
     {
         ArgumentNullException.ThrowIfNull(usage);
         int[] counts = [usage.Input, usage.Output, usage.Cached, usage.InputAudio, usage.CachedAudio, usage.OutputAudio];
-        for (var i = 0; i < counts.Length; i++)
+        lock (_tokensGate)
         {
-            if (counts[i] > 0)
+            var model = usage.Model ?? "";
+            if (!_tokens.TryGetValue(model, out var totals))
             {
-                Interlocked.Add(ref _tokens[i], counts[i]);
+                _tokens[model] = totals = new long[TokenKinds.Length];
+            }
+
+            for (var i = 0; i < counts.Length; i++)
+            {
+                totals[i] += Math.Max(0, counts[i]);
             }
         }
     }
 
-    public bool IsEmpty =>
-        Interlocked.Read(ref _audioInBytes) == 0 && _audioOutBytes == 0 && Enumerable.Range(0, _tokens.Length).All(i => Interlocked.Read(ref _tokens[i]) == 0);
+    public bool IsEmpty
+    {
+        get
+        {
+            lock (_tokensGate)
+            {
+                return Interlocked.Read(ref _audioInBytes) == 0 && _audioOutBytes == 0 && _tokens.Values.All(counts => counts.All(c => c == 0));
+            }
+        }
+    }
 
     /// <summary>The records for what was counted (kinds with nothing counted are left out).</summary>
     public IReadOnlyList<UsageRecord> ToRecords(string interviewId, string tenantId, DateTimeOffset at)
     {
         var records = new List<UsageRecord>();
-        void Add(string kind, double amount)
+        void Add(string kind, double amount, string? model = null)
         {
             if (amount > 0)
             {
-                records.Add(new UsageRecord(interviewId, tenantId, kind, amount, at));
+                records.Add(new UsageRecord(interviewId, tenantId, kind, amount, at, model));
             }
         }
 
         _audioInRecorded = Interlocked.Read(ref _audioInBytes);
         Add(UsageKinds.AudioInSeconds, Pcm16.Duration(_audioInRecorded, ProtocolLimits.InputSampleRate).TotalSeconds);
         Add(UsageKinds.AudioOutSeconds, Pcm16.Duration(_audioOutBytes, ProtocolLimits.OutputSampleRate).TotalSeconds);
-        for (var i = 0; i < TokenKinds.Length; i++)
+        lock (_tokensGate)
         {
-            _tokensRecorded[i] = Interlocked.Read(ref _tokens[i]);
-            Add(TokenKinds[i], _tokensRecorded[i]);
+            _tokensRecorded.Clear();
+            foreach (var (model, counts) in _tokens)
+            {
+                _tokensRecorded[model] = (long[])counts.Clone();
+                for (var i = 0; i < TokenKinds.Length; i++)
+                {
+                    Add(TokenKinds[i], counts[i], model.Length == 0 ? null : model);
+                }
+            }
         }
 
         return records;
@@ -83,10 +105,23 @@ public sealed class InterviewUsageMeter : ITokenUsageSink
         Interlocked.Add(ref _audioInBytes, -_audioInRecorded);
         _audioInRecorded = 0;
         _audioOutBytes = 0;
-        for (var i = 0; i < TokenKinds.Length; i++)
+        lock (_tokensGate)
         {
-            Interlocked.Add(ref _tokens[i], -_tokensRecorded[i]);
-            _tokensRecorded[i] = 0;
+            foreach (var (model, recorded) in _tokensRecorded)
+            {
+                var counts = _tokens[model];
+                for (var i = 0; i < TokenKinds.Length; i++)
+                {
+                    counts[i] -= recorded[i];
+                }
+
+                if (counts.All(c => c == 0))
+                {
+                    _tokens.Remove(model);
+                }
+            }
+
+            _tokensRecorded.Clear();
         }
     }
 }

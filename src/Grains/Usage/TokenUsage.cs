@@ -15,5 +15,8 @@ namespace SyncHire.Grains.Usage;
 /// <param name="OutputAudio">The output tokens that were audio.</param>
 public sealed record TokenUsage(int Input, int Output, int Cached = 0, int InputAudio = 0, int CachedAudio = 0, int OutputAudio = 0)
 {
+    /// <summary>The model that consumed them: prices differ by model far more than by kind, so the ledger keeps it.</summary>
+    public string? Model { get; init; }
+
     public bool IsEmpty => Input == 0 && Output == 0 && Cached == 0 && InputAudio == 0 && CachedAudio == 0 && OutputAudio == 0;
 }

@@ -12,6 +12,12 @@ public interface IUsageLedger
     /// <summary>The tenant's totals per kind over [<paramref name="from"/>, <paramref name="to"/>), ordered by kind.</summary>
     Task<IReadOnlyList<UsageTotal>> SumUsageAsync(string tenantId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The tenant's totals per kind and model over [<paramref name="from"/>, <paramref name="to"/>), for the records
+    /// that name a model (model tokens), ordered by kind, then model.
+    /// </summary>
+    Task<IReadOnlyList<UsageTotal>> SumUsageByModelAsync(string tenantId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
     /// <summary>Erases the interview's records. Returns how many.</summary>
     Task<int> DeleteUsageAsync(string tenantId, string interviewId, CancellationToken cancellationToken);
 }

@@ -1,10 +1,14 @@
 namespace SyncHire.Platform.Usage;
 
 /// <summary>An amount of one kind of usage an interview consumed at a moment (e.g. 12.5 audio seconds in).</summary>
-public sealed record UsageRecord(string InterviewId, string TenantId, string Kind, double Amount, DateTimeOffset At);
+/// <param name="Model">The model that consumed model tokens (prices are per model); null for audio seconds.</param>
+public sealed record UsageRecord(string InterviewId, string TenantId, string Kind, double Amount, DateTimeOffset At, string? Model = null)
+{
+    public const int MaxModelLength = 200;
+}
 
-/// <summary>The sum of one kind over a period.</summary>
-public sealed record UsageTotal(string Kind, double Amount);
+/// <summary>The sum of one kind over a period: over every model, or for <paramref name="Model"/>.</summary>
+public sealed record UsageTotal(string Kind, double Amount, string? Model = null);
 
 /// <summary>The kinds the interview pipeline records. Others are allowed (lowercase letters, digits, '_').</summary>
 public static class UsageKinds

@@ -49,10 +49,20 @@ public sealed class TokenUsageApiTests
         Assert.DoesNotContain("cached_audio_tokens", amounts.Keys);
         Assert.True(amounts["audio_out_seconds"] > 2, "the audio kinds are still there beside the tokens");
 
+        // The same tokens by the model that consumed them (here all the realtime model's: the answers were typed,
+        // so no transcription model ran, and the offline evaluator uses none); audio seconds name no model.
+        var byModel = body.GetProperty("byModel").EnumerateArray()
+            .Select(u => (Kind: u.GetProperty("kind").GetString()!, Model: u.GetProperty("model").GetString()!, Amount: u.GetProperty("amount").GetDouble()))
+            .ToList();
+        Assert.All(byModel, u => Assert.Equal(new SyncHire.Grains.Providers.OpenAI.OpenAIRealtimeOptions().Model, u.Model));
+        Assert.Equal(amounts.Keys.Where(k => k.EndsWith("_tokens", StringComparison.Ordinal)).Order(), byModel.Select(u => u.Kind).Order());
+        Assert.All(byModel, u => Assert.Equal(amounts[u.Kind], u.Amount));
+
         using var other = host.CreateClient();
         other.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", otherKey);
         var (_, otherUsage) = await other.GetJsonAsync("api/usage", timeout.Token);
         Assert.Equal("other", otherUsage.GetProperty("tenantId").GetString());
         Assert.Equal(0, otherUsage.GetProperty("usage").GetArrayLength());
+        Assert.Equal(0, otherUsage.GetProperty("byModel").GetArrayLength());
     }
 }

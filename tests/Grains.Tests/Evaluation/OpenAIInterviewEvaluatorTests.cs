@@ -28,7 +28,7 @@ public sealed class OpenAIInterviewEvaluatorTests
         Assert.Equal("gpt-4o-mini-2024-07-18", report.GeneratedBy);
         Assert.Equal(FixedTimeProvider.Instant, report.GeneratedAt);
         // Every answer was billed, the rejected ones too: each completion's usage is counted.
-        Assert.Equal([.. Enumerable.Repeat(new TokenUsage(900, 250, Cached: 768), 3)], tokens.Reports);
+        Assert.Equal([.. Enumerable.Repeat(new TokenUsage(900, 250, Cached: 768) { Model = "gpt-4o-mini-2024-07-18" }, 3)], tokens.Reports);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class OpenAIInterviewEvaluatorTests
         Assert.Contains("HTTP 500", failure.AttemptFailures[1]);
         Assert.Contains("contradicts recommendation \"No Hire\"", failure.AttemptFailures[2]);
         // No report, but two answers that cost tokens (the HTTP 500 reported none).
-        Assert.Equal([new TokenUsage(900, 250, Cached: 768), new TokenUsage(900, 250, Cached: 768)], tokens.Reports);
+        Assert.Equal([.. Enumerable.Repeat(new TokenUsage(900, 250, Cached: 768) { Model = "gpt-4o-mini-2024-07-18" }, 2)], tokens.Reports);
     }
 
     [Fact]

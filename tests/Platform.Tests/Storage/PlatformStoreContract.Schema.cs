@@ -5,7 +5,7 @@ namespace SyncHire.Platform.Tests.Storage;
 public abstract partial class PlatformStoreContract
 {
     /// <summary>The platform's migrations so far: each is recorded once, however many processes run them.</summary>
-    private const int SchemaVersions = 2;
+    private const int SchemaVersions = 3;
 
     [Fact]
     public async Task InitializingAgainKeepsEverythingWritten()

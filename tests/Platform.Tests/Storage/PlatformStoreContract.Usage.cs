@@ -31,6 +31,35 @@ public abstract partial class PlatformStoreContract
     }
 
     [Fact]
+    public async Task TokensAreSummedPerKindOverEveryModelAndAlsoPerModel()
+    {
+        var store = await NewStoreAsync();
+        await store.RecordUsageAsync(
+        [
+            new("iv-1", "acme", UsageKinds.InputTokens, 1_000, T0, "gpt-realtime"),
+            new("iv-2", "acme", UsageKinds.InputTokens, 500, T0.AddHours(1), "gpt-realtime"),
+            new("iv-1", "acme", UsageKinds.InputTokens, 40, T0, "gpt-4o-mini-transcribe"),
+            new("iv-1", "acme", UsageKinds.OutputTokens, 300, T0, "gpt-4o-mini"),
+            new("iv-1", "acme", UsageKinds.AudioInSeconds, 60, T0),
+            new("iv-9", "globex", UsageKinds.InputTokens, 9_999, T0, "gpt-realtime"),
+        ], Ct);
+
+        Assert.Equal(
+            [new(UsageKinds.AudioInSeconds, 60), new(UsageKinds.InputTokens, 1_540), new UsageTotal(UsageKinds.OutputTokens, 300)],
+            await store.SumUsageAsync("acme", T0, T0.AddDays(1), Ct));
+        Assert.Equal(
+        [
+            new(UsageKinds.InputTokens, 40, "gpt-4o-mini-transcribe"),
+            new(UsageKinds.InputTokens, 1_500, "gpt-realtime"),
+            new UsageTotal(UsageKinds.OutputTokens, 300, "gpt-4o-mini"),
+        ], await store.SumUsageByModelAsync("acme", T0, T0.AddDays(1), Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            store.RecordUsageAsync([new("iv-1", "acme", UsageKinds.InputTokens, 1, T0, "")], Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            store.RecordUsageAsync([new("iv-1", "acme", UsageKinds.InputTokens, 1, T0, new string('m', UsageRecord.MaxModelLength + 1))], Ct));
+    }
+
+    [Fact]
     public async Task ABatchWithAnInvalidRecordWritesNothing()
     {
         var store = await NewStoreAsync();

@@ -25,7 +25,7 @@ public sealed class OpenAIRealtimeUsageTests
         await events.UntilAsync<ResponseDone>(); // The answer is stored (a tool call), which ends a third response.
 
         var recorded = await host.Recorder.SessionAsync(0, Timeout);
-        var sent = recorded.Responses.Select(r => ReportedTokens.Expected(r.Usage)).ToList();
+        var sent = recorded.Responses.Select(r => ReportedTokens.Expected(r.Usage, Defaults.Model)).ToList();
         Assert.Equal(3, sent.Count);
         var all = events.All.ToList();
         var ends = all.Select((e, i) => (e, i)).Where(x => x.e is ResponseDone).Select(x => x.i).ToList();
@@ -44,8 +44,13 @@ public sealed class OpenAIRealtimeUsageTests
         Assert.True(sent[2].Input > sent[1].Input + 25, "the third response reads the whole conversation");
 
         // gpt-4o-mini-transcribe bills by tokens: the input transcription's usage is reported once as well.
-        var transcription = ReportedTokens.Expected(Assert.Single(recorded.TranscriptionUsage));
-        Assert.Equal(new TokenUsage(25, EmulatedTokens.Text(EmulatedSpeech.Transcribe(TimeSpan.FromSeconds(2.5))), InputAudio: 25), transcription);
+        var transcription = ReportedTokens.Expected(Assert.Single(recorded.TranscriptionUsage), Defaults.InputTranscriptionModel);
+        Assert.Equal(
+            new TokenUsage(25, EmulatedTokens.Text(EmulatedSpeech.Transcribe(TimeSpan.FromSeconds(2.5))), InputAudio: 25) { Model = "gpt-4o-mini-transcribe" },
+            transcription);
         Assert.Equal([.. sent.Take(2), transcription, sent[2]], all.OfType<UsageReported>().Select(u => u.Tokens));
     }
+
+    /// <summary>The test host configures no model names: the adapter's defaults name the usage.</summary>
+    private static readonly SyncHire.Grains.Providers.OpenAI.OpenAIRealtimeOptions Defaults = new();
 }

@@ -33,7 +33,7 @@ public sealed class PipelineUsageTests : IAsyncLifetime
         Assert.All(sent, u => Assert.Equal(ChatPath, u.Path)); // whisper-1 reported seconds, which are not tokens.
         Assert.Equal(_host.Log.ChatRequests.Count, sent.Count);
         var reported = greeting.Events.Concat(reply.Events).OfType<UsageReported>().Select(u => u.Tokens).ToList();
-        Assert.Equal(sent.Select(u => ReportedTokens.Expected(u.Usage)), reported);
+        Assert.Equal(sent.Select(u => ReportedTokens.Expected(u.Usage, new SyncHire.Grains.Providers.Pipeline.PipelineProviderOptions().ChatModel)), reported);
         // One completion per tool call, and the one that speaks: each response's calls are reported inside it.
         Assert.Equal(greeting.ToolCalls.Count + 1, greeting.Events.OfType<UsageReported>().Count());
         Assert.Equal(reply.ToolCalls.Count + 1, reply.Events.OfType<UsageReported>().Count());
@@ -54,8 +54,11 @@ public sealed class PipelineUsageTests : IAsyncLifetime
         var upload = Assert.Single(_host.Log.TranscriptionRequests);
         var transcription = Assert.Single(_host.Log.Usage, u => u.Path == TranscriptionPath);
         var expected = new TokenUsage(
-            EmulatedTokens.Audio(upload.Wav.Duration, 10), EmulatedTokens.Text(upload.Text), InputAudio: EmulatedTokens.Audio(upload.Wav.Duration, 10));
-        Assert.Equal(expected, ReportedTokens.Expected(transcription.Usage));
+            EmulatedTokens.Audio(upload.Wav.Duration, 10), EmulatedTokens.Text(upload.Text), InputAudio: EmulatedTokens.Audio(upload.Wav.Duration, 10))
+        {
+            Model = "gpt-4o-mini-transcribe",
+        };
+        Assert.Equal(expected, ReportedTokens.Expected(transcription.Usage, "gpt-4o-mini-transcribe"));
         // Reported first in the reply: the transcription is the first call made for it.
         Assert.Equal(expected, reply.Events.OfType<UsageReported>().First().Tokens);
     }

@@ -71,7 +71,7 @@ internal sealed partial class GeminiLiveSession
     {
         if (message.TryGetProperty("usageMetadata", out var usage) && GeminiTokens.From(usage) is { IsEmpty: false } tokens)
         {
-            Emit(new UsageReported(tokens));
+            Emit(new UsageReported(tokens with { Model = _setup.Model }));
         }
     }
 

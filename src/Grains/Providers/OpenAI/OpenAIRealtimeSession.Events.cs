@@ -168,7 +168,7 @@ public sealed partial class OpenAIRealtimeSession
                     // The input transcription model is billed apart from the realtime model; token-priced ones
                     // (gpt-4o-transcribe) report tokens, whisper-1 reports seconds, already in the audio-in usage.
                     return RealtimeTokens.From(completed.Usage) is { IsEmpty: false } transcription
-                        ? [new UsageReported(transcription), new InputTranscriptDelta(completed.Transcript ?? "", IsFinal: true)]
+                        ? [new UsageReported(transcription with { Model = _transcriptionModel }), new InputTranscriptDelta(completed.Transcript ?? "", IsFinal: true)]
                         : [new InputTranscriptDelta(completed.Transcript ?? "", IsFinal: true)];
 
                 case RealtimeServerUpdateConversationItemInputAudioTranscriptionFailed failed:
@@ -205,7 +205,7 @@ public sealed partial class OpenAIRealtimeSession
         // Every response.done carries the response's own usage (cancelled and failed ones too: they were billed).
         if (RealtimeTokens.From(result?.Usage) is { IsEmpty: false } tokens)
         {
-            events.Add(new UsageReported(tokens));
+            events.Add(new UsageReported(tokens with { Model = _model }));
         }
 
         var cancelled = response.Cancelled || result?.Status == RealtimeResponseStatus.Cancelled;

@@ -34,8 +34,14 @@ public sealed partial class OpenAIRealtimeSession : IRealtimeSession
     private int _reading;
     private int _disposed;
 
-    private OpenAIRealtimeSession(RealtimeSessionClient connection, TurnDetectionMode turnDetection, ILogger logger)
+    /// <summary>The realtime model, and the input transcription model (billed apart), named on their usage.</summary>
+    private readonly string _model;
+    private readonly string _transcriptionModel;
+
+    private OpenAIRealtimeSession(RealtimeSessionClient connection, TurnDetectionMode turnDetection, string model, string transcriptionModel, ILogger logger)
     {
+        _model = model;
+        _transcriptionModel = transcriptionModel;
         _connection = connection;
         _reader = new RealtimeServerReader(connection.WebSocket);
         _turnDetection = turnDetection;
@@ -77,7 +83,7 @@ public sealed partial class OpenAIRealtimeSession : IRealtimeSession
         }
 
         var detection = OpenAIRealtimeSessionSettings.ResolveTurnDetection(config.TurnDetection, options.TurnDetection).Mode;
-        var session = new OpenAIRealtimeSession(connection, detection, logger);
+        var session = new OpenAIRealtimeSession(connection, detection, model, config.InputTranscriptionModel, logger);
         try
         {
             await session.StartAsync(config, options, where, deadline.Token);

@@ -63,6 +63,9 @@ internal sealed class PipelineOpenAIClient
             AudioTranscription transcription = await _transcription.TranscribeAudioAsync(file, "turn.wav", options, token).ConfigureAwait(false);
             var tokens = transcription.Usage is AudioTranscriptionTokenUsage usage
                 ? new TokenUsage(usage.InputTokenCount, usage.OutputTokenCount, InputAudio: usage.InputTokenDetails?.AudioTokenCount ?? 0)
+                {
+                    Model = _options.TranscriptionModel,
+                }
                 : null;
             return (transcription.Text?.Trim() ?? "", tokens);
         }, cancellationToken);

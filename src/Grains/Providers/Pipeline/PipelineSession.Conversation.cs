@@ -151,7 +151,7 @@ public sealed partial class PipelineSession
         for (var completions = 0; completions < MaxCompletionsPerResponse && !stopToken.IsCancellationRequested; completions++)
         {
             var completion = await _client.CompleteAsync(ChatMessages(), ChatOptions(), stopToken).ConfigureAwait(false);
-            ReportUsage(ChatTokens.From(completion.Usage), responseId);
+            ReportUsage(ChatTokens.From(completion), responseId);
             var text = string.Concat(completion.Content.Where(p => p.Kind == ChatMessageContentPartKind.Text).Select(p => p.Text)).Trim();
             if (text.Length > 0)
             {

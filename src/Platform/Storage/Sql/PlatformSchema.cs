@@ -99,5 +99,9 @@ internal static class PlatformSchema
             // The concurrent-interview quota counts a tenant's open interviews on every create.
             "CREATE INDEX IF NOT EXISTS ix_platform_interviews_open ON platform_interviews (tenant_id, status)",
         ],
+        [
+            // Which model consumed the tokens: cost is per model (null for audio seconds and older rows).
+            "ALTER TABLE platform_usage ADD COLUMN model TEXT NULL",
+        ],
     ];
 }

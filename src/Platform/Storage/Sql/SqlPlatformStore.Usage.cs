@@ -26,12 +26,13 @@ public sealed partial class SqlPlatformStore
         {
             await using var insert = connection.CreateCommand(
                 transaction,
-                "INSERT INTO platform_usage (interview_id, tenant_id, kind, amount, at_ms) VALUES (@interview, @tenant, @kind, @amount, @at)");
+                "INSERT INTO platform_usage (interview_id, tenant_id, kind, amount, at_ms, model) VALUES (@interview, @tenant, @kind, @amount, @at, @model)");
             insert.AddParameter("interview", record.InterviewId);
             insert.AddParameter("tenant", record.TenantId);
             insert.AddParameter("kind", record.Kind);
             insert.AddParameter("amount", record.Amount);
             insert.AddParameter("at", ToMs(record.At));
+            insert.AddParameter("model", record.Model);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -61,6 +62,27 @@ public sealed partial class SqlPlatformStore
         return [.. totals.OrderBy(total => total.Kind, StringComparer.Ordinal)];
     }
 
+    public async Task<IReadOnlyList<UsageTotal>> SumUsageByModelAsync(string tenantId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        if (to < from)
+        {
+            throw new ArgumentException("The period ends before it starts.", nameof(to));
+        }
+
+        var totals = await ReadAsync(
+            "SELECT kind, model, SUM(amount) FROM platform_usage WHERE tenant_id = @tenant AND at_ms >= @from AND at_ms < @to AND model IS NOT NULL GROUP BY kind, model",
+            command =>
+            {
+                command.AddParameter("tenant", tenantId);
+                command.AddParameter("from", ToMs(from));
+                command.AddParameter("to", ToMs(to));
+            },
+            reader => new UsageTotal(reader.GetString(0), Convert.ToDouble(reader.GetValue(2), CultureInfo.InvariantCulture), reader.GetString(1)),
+            cancellationToken);
+        return [.. totals.OrderBy(total => total.Kind, StringComparer.Ordinal).ThenBy(total => total.Model, StringComparer.Ordinal)];
+    }
+
     public Task<int> DeleteUsageAsync(string tenantId, string interviewId, CancellationToken cancellationToken) =>
         DeleteByInterviewAsync("platform_usage", tenantId, interviewId, cancellationToken);
 
@@ -73,6 +95,11 @@ public sealed partial class SqlPlatformStore
         {
             throw new ArgumentException(
                 $"Usage kind '{record.Kind}' is not 1–{UsageKinds.MaxLength} lowercase letters, digits or '_'.", nameof(record.Kind));
+        }
+
+        if (record.Model is { } model && (model.Length == 0 || model.Length > UsageRecord.MaxModelLength))
+        {
+            throw new ArgumentException($"A model name is 1–{UsageRecord.MaxModelLength} characters.", nameof(record.Model));
         }
 
         if (!double.IsFinite(record.Amount) || record.Amount < 0)
