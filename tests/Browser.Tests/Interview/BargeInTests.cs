@@ -32,10 +32,11 @@ public sealed class BargeInTests
 
         await SetupForm.StartInterviewAsync(page, host, "Barbara Liskov", "Data abstraction");
 
-        // The recording starts speaking while the greeting is still being streamed and played.
-        await browser.WaitUntilAsync("() => window.__synchire.playback.interruptions > 0");
+        // The recording loops, so the candidate speaks again and again; on a slow machine the first time may come
+        // before the greeting's audio has arrived, which interrupts nothing. Wait for speech over the playing voice:
+        // audio that was scheduled to play is then stopped before it ends, on the event, not later.
+        await browser.WaitUntilAsync("() => window.__synchire.playback.interruptions > 0 && window.__synchire.playback.stoppedSources > 0");
         var stats = await browser.StatsAsync();
-        // Audio that was scheduled to play was stopped before it ended: the voice went quiet on the event, not later.
         Assert.True(stats.Playback.StoppedSources > 0, $"{stats.Playback.StoppedSources} scheduled chunks were stopped");
         Assert.True(stats.Playback.SamplesScheduled > 0);
         await Expect(page.Locator("#speaker-status")).ToHaveTextAsync("You are speaking");
