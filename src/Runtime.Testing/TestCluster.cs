@@ -74,7 +74,7 @@ public sealed class TestCluster : IAsyncDisposable
         return cluster;
     }
 
-    /// <summary>The cluster options every process gets: short heartbeats so death is detected in about a second.</summary>
+    /// <summary>The cluster options every process gets: short heartbeats so death is detected in about two seconds.</summary>
     public ClusterOptions CreateClusterOptions(ClusterRole role)
     {
         var options = new ClusterOptions
@@ -84,7 +84,9 @@ public sealed class TestCluster : IAsyncDisposable
             ConnectionString = _connectionString,
             Secret = "test-cluster-secret",
             HeartbeatInterval = TimeSpan.FromMilliseconds(200),
-            DeathTimeout = TimeSpan.FromSeconds(1),
+            // Ten missed heartbeats: a member starved of CPU for a second (a loaded 2-core CI machine running several
+            // test assemblies and a browser) must not be declared dead mid-test, which stops it.
+            DeathTimeout = TimeSpan.FromSeconds(2),
             ReminderPollInterval = TimeSpan.FromMilliseconds(100),
             ReminderLease = TimeSpan.FromSeconds(5),
             CallTimeout = TimeSpan.FromSeconds(20),
