@@ -31,6 +31,9 @@ public sealed partial class OpenAIRealtimeSession : IRealtimeSession
     private readonly PcmResampler _resampler = new(InputSampleRate, OpenAIRealtimeSessionSettings.SampleRate);
     private readonly Lock _resamplerGate = new();
     private readonly RealtimeServerReader _reader;
+
+    /// <summary>One for every audio frame this session sends: it carries only the session's lifetime.</summary>
+    private readonly RequestOptions _audioSendOptions;
     private int _reading;
     private int _disposed;
 
@@ -44,6 +47,7 @@ public sealed partial class OpenAIRealtimeSession : IRealtimeSession
         _transcriptionModel = transcriptionModel;
         _connection = connection;
         _reader = new RealtimeServerReader(connection.WebSocket);
+        _audioSendOptions = new RequestOptions { CancellationToken = _lifetime.Token };
         _turnDetection = turnDetection;
         _logger = logger;
     }
@@ -169,7 +173,7 @@ public sealed partial class OpenAIRealtimeSession : IRealtimeSession
         using var message = BuildAppend(pcm16Mono16k.Span);
         // The session's own lifetime only: a frame is 20 ms on the wire, and a linked token per frame cost more than
         // the send. The caller's token ends with this session anyway (the grain disposes it).
-        await SendAsync(_connection, message.Seal(message.AudioCapacity), _lifetime.Token, _logger);
+        await SendAsync(_connection, message.Seal(message.AudioCapacity), _audioSendOptions, _logger);
     }
 
     /// <summary>Resamples the frame to the session's rate straight into the event's buffer.</summary>
@@ -185,11 +189,11 @@ public sealed partial class OpenAIRealtimeSession : IRealtimeSession
         }
     }
 
-    private static async Task SendAsync(RealtimeSessionClient connection, ReadOnlyMemory<byte> utf8Json, CancellationToken token, ILogger logger)
+    private static async Task SendAsync(RealtimeSessionClient connection, ReadOnlyMemory<byte> utf8Json, RequestOptions options, ILogger logger)
     {
         try
         {
-            await connection.SendCommandAsync(BinaryData.FromBytes(utf8Json), new RequestOptions { CancellationToken = token });
+            await connection.SendCommandAsync(BinaryData.FromBytes(utf8Json), options);
         }
         catch (Exception exception) when (exception is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException
             || (exception is InvalidOperationException && connection.WebSocket?.State is not WebSocketState.Open))
