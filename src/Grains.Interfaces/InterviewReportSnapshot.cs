@@ -8,6 +8,7 @@ namespace SyncHire.Grains.Interfaces;
 /// <param name="OverallScore">0 to 100.</param>
 /// <param name="GeneratedBy">The model that wrote the report, or "offline".</param>
 /// <param name="Fallback">The configured model failed and the offline evaluator wrote this report instead.</param>
+[GenerateSerializer, Alias("synchire.InterviewReportSnapshot")]
 public sealed record InterviewReportSnapshot(
     string OverallImpression,
     IReadOnlyList<string> Strengths,
@@ -22,9 +23,11 @@ public sealed record InterviewReportSnapshot(
     bool Fallback);
 
 /// <param name="Score">1 to 10.</param>
+[GenerateSerializer, Alias("synchire.ReportScore")]
 public sealed record ReportScore(int Score, string Justification);
 
 /// <summary>Where an interview's report stands.</summary>
+[GenerateSerializer, Alias("synchire.ReportStatus")]
 public enum ReportStatus
 {
     /// <summary>The interview has not ended yet.</summary>
@@ -38,4 +41,5 @@ public enum ReportStatus
 }
 
 /// <summary>The answer to <see cref="IInterviewGrain.GetReport"/>: the status, and the report once it is ready.</summary>
+[GenerateSerializer, Alias("synchire.InterviewReportResult")]
 public sealed record InterviewReportResult(ReportStatus Status, InterviewReportSnapshot? Report);

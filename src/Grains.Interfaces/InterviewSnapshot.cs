@@ -1,5 +1,6 @@
 namespace SyncHire.Grains.Interfaces;
 
+[GenerateSerializer, Alias("synchire.InterviewStatus")]
 public enum InterviewStatus
 {
     /// <summary>Created; the candidate has not started yet.</summary>
@@ -27,6 +28,7 @@ public static class EndReasons
 /// <summary>One completed utterance. Offsets are milliseconds since the interview started.</summary>
 /// <param name="Speaker">"interviewer" or "candidate".</param>
 /// <param name="QuestionIndex">Zero-based index of the question being discussed, if any.</param>
+[GenerateSerializer, Alias("synchire.TranscriptTurn")]
 public sealed record TranscriptTurn(int Sequence, string Speaker, string Text, long StartMs, long EndMs, int? QuestionIndex);
 
 public static class Speakers
@@ -36,6 +38,7 @@ public static class Speakers
 }
 
 /// <summary>The interview as the API returns it.</summary>
+[GenerateSerializer, Alias("synchire.InterviewSnapshot")]
 public sealed record InterviewSnapshot(
     string Id,
     InterviewStatus Status,
@@ -50,11 +53,11 @@ public sealed record InterviewSnapshot(
     IReadOnlyList<TranscriptTurn> Transcript)
 {
     /// <summary>The attached CV's file name; null when the interview has no CV.</summary>
-    public string? CvFileName { get; init; }
+    [Id(0)] public string? CvFileName { get; init; }
 
     /// <summary>Characters of CV text the interviewer's prompt carries; 0 without a CV.</summary>
-    public int CvCharacters { get; init; }
+    [Id(1)] public int CvCharacters { get; init; }
 
     /// <summary>When the candidate consented to the recording (start_interview with "consent": true); null: not given.</summary>
-    public DateTimeOffset? ConsentGivenAt { get; init; }
+    [Id(2)] public DateTimeOffset? ConsentGivenAt { get; init; }
 }

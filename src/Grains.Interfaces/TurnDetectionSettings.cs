@@ -5,12 +5,14 @@ namespace SyncHire.Grains.Interfaces;
 /// before speech, silence that ends a turn). Push-to-talk: only an explicit commit (`send_for_AI_processing`) ends
 /// a turn. Null fields take the provider's configured defaults.
 /// </summary>
+[GenerateSerializer, Alias("synchire.TurnDetectionSettings")]
 public sealed record TurnDetectionSettings(
     TurnDetectionMode Mode,
     double? Threshold = null,
     int? PrefixPaddingMs = null,
     int? SilenceDurationMs = null);
 
+[GenerateSerializer, Alias("synchire.TurnDetectionMode")]
 public enum TurnDetectionMode
 {
     ServerVad,

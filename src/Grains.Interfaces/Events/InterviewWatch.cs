@@ -5,6 +5,7 @@ namespace SyncHire.Grains.Interfaces.Events;
 /// current question. The grain answers a watch as soon as the interview differs from it.
 /// </summary>
 /// <param name="CurrentQuestionIndex">Zero-based, -1 before the first question (as in the snapshot).</param>
+[GenerateSerializer, Alias("synchire.InterviewWatchCursor")]
 public sealed record InterviewWatchCursor(int TranscriptSequence, InterviewStatus Status, int CurrentQuestionIndex);
 
 /// <summary>
@@ -14,6 +15,7 @@ public sealed record InterviewWatchCursor(int TranscriptSequence, InterviewStatu
 /// </summary>
 /// <param name="CurrentQuestionIndex">Zero-based, -1 before the first question.</param>
 /// <param name="CurrentQuestion">The text of the current question, if there is one.</param>
+[GenerateSerializer, Alias("synchire.InterviewWatch")]
 public sealed record InterviewWatch(
     InterviewStatus Status,
     int CurrentQuestionIndex,

@@ -7,7 +7,6 @@ using SyncHire.Platform.Storage.Sql;
 using SyncHire.Platform.Tenants;
 using SyncHire.Platform.Usage;
 using SyncHire.Platform.Webhooks;
-using SyncHire.Runtime.Hosting;
 
 namespace SyncHire.Platform.Hosting;
 
@@ -22,14 +21,14 @@ public static class PlatformServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
-        var cluster = new ClusterOptions();
-        configuration.GetSection(ClusterOptions.SectionName).Bind(cluster);
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var platform = new PlatformOptions();
         configuration.GetSection(PlatformOptions.SectionName).Bind(platform);
         var bootstrapKeys = BootstrapApiKeys.Parse(platform.BootstrapApiKeys);
 
         services.AddSingleton(platform);
-        services.AddSingleton<IPlatformStore>(_ => new SqlPlatformStore(cluster.Storage, cluster.ConnectionString));
+        services.AddSingleton(database);
+        services.AddSingleton<IPlatformStore>(_ => new SqlPlatformStore(database.Storage, database.ConnectionString));
         services.AddSingleton<ITenantDirectory>(sp => sp.GetRequiredService<IPlatformStore>());
         services.AddSingleton<ITenantLocks>(sp => sp.GetRequiredService<IPlatformStore>());
         services.AddSingleton<IInterviewIndex>(sp => sp.GetRequiredService<IPlatformStore>());

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SyncHire.Grains.Interfaces;
-using SyncHire.Runtime;
+using Orleans;
 
 namespace SyncHire.Platform.Retention;
 

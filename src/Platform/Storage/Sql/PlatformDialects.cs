@@ -1,9 +1,9 @@
 using Microsoft.Data.Sqlite;
-using SyncHire.Runtime.Storage.Sql;
+using SyncHire.Platform.Hosting;
 
 namespace SyncHire.Platform.Storage.Sql;
 
-/// <summary>The runtime's dialect for the cluster's configured engine, so platform tables live in the same database.</summary>
+/// <summary>The SQL dialect for the configured engine; the platform's tables live in the cluster's own database.</summary>
 internal static class PlatformDialects
 {
     public static SqlDialect Create(string provider, string connectionString)
@@ -13,14 +13,14 @@ internal static class PlatformDialects
 
         switch (provider.Trim().ToLowerInvariant())
         {
-            case ClusterStorageFactory.Sqlite:
+            case DatabaseOptions.Sqlite:
                 EnsureSqliteFolder(connectionString);
                 return new SqliteDialect(connectionString);
-            case ClusterStorageFactory.Postgres or "postgresql":
+            case DatabaseOptions.Postgres or "postgresql":
                 return new PostgresDialect(connectionString);
             default:
                 throw new ArgumentException(
-                    $"Unknown storage provider '{provider}' in Cluster:Storage. Use '{ClusterStorageFactory.Sqlite}' or '{ClusterStorageFactory.Postgres}'.",
+                    $"Unknown storage provider '{provider}' in Cluster:Storage. Use '{DatabaseOptions.Sqlite}' or '{DatabaseOptions.Postgres}'.",
                     nameof(provider));
         }
     }

@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Text;
 using SyncHire.Platform.Interviews;
 using SyncHire.Platform.Tenants;
-using SyncHire.Runtime.Storage.Sql;
 
 namespace SyncHire.Platform.Storage.Sql;
 

@@ -1,7 +1,6 @@
 using SyncHire.Platform.Invitations;
 using SyncHire.Platform.Security;
 using SyncHire.Platform.Tenants;
-using SyncHire.Runtime.Storage.Sql;
 
 namespace SyncHire.Platform.Storage.Sql;
 

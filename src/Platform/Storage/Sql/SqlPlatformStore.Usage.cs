@@ -1,7 +1,6 @@
 using System.Globalization;
 using SyncHire.Platform.Tenants;
 using SyncHire.Platform.Usage;
-using SyncHire.Runtime.Storage.Sql;
 
 namespace SyncHire.Platform.Storage.Sql;
 

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using SyncHire.Platform.Tenants;
 using SyncHire.Platform.Webhooks;
-using SyncHire.Runtime.Storage.Sql;
 
 namespace SyncHire.Platform.Storage.Sql;
 

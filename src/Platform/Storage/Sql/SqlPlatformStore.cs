@@ -1,5 +1,4 @@
 using System.Data.Common;
-using SyncHire.Runtime.Storage.Sql;
 
 namespace SyncHire.Platform.Storage.Sql;
 

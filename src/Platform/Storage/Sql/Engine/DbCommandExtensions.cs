@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace SyncHire.Runtime.Storage.Sql;
+namespace SyncHire.Platform.Storage.Sql;
 
 public static class DbCommandExtensions
 {

@@ -1,9 +1,9 @@
 using System.Data.Common;
 
-namespace SyncHire.Runtime.Storage.Sql;
+namespace SyncHire.Platform.Storage.Sql;
 
 /// <summary>
-/// What differs between the engines behind <see cref="SqlClusterStorage"/>. Everything else (upserts with
+/// What differs between the engines behind the platform store. Everything else (upserts with
 /// ON CONFLICT, RETURNING, parameters) is written once in SQL both PostgreSQL and SQLite accept.
 /// </summary>
 public abstract class SqlDialect : IAsyncDisposable

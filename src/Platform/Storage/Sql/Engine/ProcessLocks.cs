@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace SyncHire.Runtime.Storage.Sql;
+namespace SyncHire.Platform.Storage.Sql;
 
 /// <summary>
 /// Named locks inside this process. Alone, they serve SQLite (one process uses the file); in front of PostgreSQL's

@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace SyncHire.Runtime.Storage.Sql;
+namespace SyncHire.Platform.Storage.Sql;
 
 /// <summary>
 /// The one-statement operations both SQL stores (the cluster's and the platform's) are written in: each opens a

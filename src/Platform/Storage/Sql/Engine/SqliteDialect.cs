@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
-namespace SyncHire.Runtime.Storage.Sql;
+namespace SyncHire.Platform.Storage.Sql;
 
 /// <summary>
 /// SQLite: WAL so readers never block the writer, a busy timeout so a writer waits for the file lock instead of

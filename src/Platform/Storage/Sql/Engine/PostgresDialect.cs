@@ -2,7 +2,7 @@ using System.Data;
 using System.Data.Common;
 using Npgsql;
 
-namespace SyncHire.Runtime.Storage.Sql;
+namespace SyncHire.Platform.Storage.Sql;
 
 /// <summary>
 /// PostgreSQL: READ COMMITTED write transactions that lock the rows they decide on (SELECT ... FOR UPDATE),
