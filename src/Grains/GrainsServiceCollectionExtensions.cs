@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SyncHire.Grains.Audio.Speech;
+using SyncHire.Grains.Candidates;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interview;
 using SyncHire.Grains.Providers;
@@ -9,7 +10,6 @@ using SyncHire.Grains.Providers.Gemini;
 using SyncHire.Grains.Providers.Offline;
 using SyncHire.Grains.Providers.OpenAI;
 using SyncHire.Grains.Providers.Pipeline;
-using SyncHire.Runtime.Hosting;
 
 namespace SyncHire.Grains;
 
@@ -22,7 +22,9 @@ public static class GrainsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddInterviewGrains(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddGrain<IInterviewGrain, InterviewGrain>();
+        // Orleans finds the grain classes itself; these are what the interview grain and the socket relay share.
+        services.TryAddSingleton<LocalCandidateConnections>();
+        services.TryAddSingleton<CandidateConnector>();
         services.AddOptions<InterviewOptions>()
             .Bind(configuration.GetSection(InterviewOptions.SectionName))
             .Validate(o => !string.IsNullOrWhiteSpace(o.DefaultProvider), "Interviews:DefaultProvider must name a provider.")

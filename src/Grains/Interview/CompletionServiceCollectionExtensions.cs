@@ -8,7 +8,7 @@ using SyncHire.Platform.Interviews;
 using SyncHire.Platform.Storage.Sql;
 using SyncHire.Platform.Usage;
 using SyncHire.Platform.Webhooks;
-using SyncHire.Runtime.Hosting;
+using SyncHire.Platform.Hosting;
 
 namespace SyncHire.Grains.Interview;
 
@@ -44,7 +44,7 @@ public static class CompletionServiceCollectionExtensions
 
     /// <summary>
     /// Hosts call AddPlatformStore before AddInterviewGrains and keep theirs. A host that hosts grains without it (a
-    /// bare test silo) gets the store on the cluster's own database, from the runtime's registered ClusterOptions.
+    /// bare test silo) gets the store on the deployment's database, from the registered <see cref="DatabaseOptions"/>.
     /// </summary>
     private static void AddPlatformStoreUnlessPresent(IServiceCollection services)
     {
@@ -55,8 +55,8 @@ public static class CompletionServiceCollectionExtensions
 
         services.AddSingleton<IPlatformStore>(sp =>
         {
-            var cluster = sp.GetRequiredService<ClusterOptions>();
-            return new SqlPlatformStore(cluster.Storage, cluster.ConnectionString);
+            var database = sp.GetRequiredService<DatabaseOptions>();
+            return new SqlPlatformStore(database.Storage, database.ConnectionString);
         });
         services.TryAddSingleton<IInterviewIndex>(sp => sp.GetRequiredService<IPlatformStore>());
         services.TryAddSingleton<IUsageLedger>(sp => sp.GetRequiredService<IPlatformStore>());

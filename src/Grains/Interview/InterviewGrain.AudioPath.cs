@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SyncHire.Grains.Interfaces.Protocol;
 using SyncHire.Grains.Providers;
-using SyncHire.Runtime.Connections;
+using SyncHire.Grains.Candidates;
 
 namespace SyncHire.Grains.Interview;
 
@@ -18,7 +18,7 @@ public sealed partial class InterviewGrain
     /// <summary>Where live audio goes; null when it must take the turn path. Replaced whole inside turns.</summary>
     private AudioRoute? _audioRoute;
 
-    private sealed record AudioRoute(IGrainConnection Connection, IRealtimeSession Session, CancellationToken Token);
+    private sealed record AudioRoute(ICandidateConnection Connection, IRealtimeSession Session, CancellationToken Token);
 
     /// <summary>Called inside turns whenever the connection, the provider session or the status changes.</summary>
     private void RefreshAudioRoute() =>
@@ -28,7 +28,7 @@ public sealed partial class InterviewGrain
                 : null);
 
     /// <summary>Forwards a live audio frame outside the turn; false when the frame must take the turn path.</summary>
-    private async ValueTask<bool> TryForwardAudioAsync(IGrainConnection connection, ConnectionFrame frame)
+    private async ValueTask<bool> TryForwardAudioAsync(ICandidateConnection connection, ConnectionFrame frame)
     {
         if (frame.Kind != FrameKind.Binary
             || Volatile.Read(ref _audioRoute) is not { } route

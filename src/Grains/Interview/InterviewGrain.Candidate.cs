@@ -2,7 +2,8 @@ using Microsoft.Extensions.Logging;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interfaces.Protocol;
 using SyncHire.Grains.Providers;
-using SyncHire.Runtime.Connections;
+using Orleans.Runtime.Placement;
+using SyncHire.Grains.Candidates;
 
 namespace SyncHire.Grains.Interview;
 
@@ -12,12 +13,28 @@ public sealed partial class InterviewGrain
     private static readonly ConnectionClose Replaced = new(4000, "replaced by a newer connection");
     private static readonly ConnectionClose NotFound = new(4404, "interview not found");
 
-    private IGrainConnection? _connection;
+    private ICandidateConnection? _connection;
 
     /// <summary>Held while a candidate is connected: a live conversation must never be collected as idle.</summary>
     private IDisposable? _connectionKeepAlive;
 
-    public override async Task OnConnectedAsync(IGrainConnection connection)
+    public async Task<CandidateAttachResult> AttachCandidate(string connectionId, SiloAddress gatewaySilo)
+    {
+        if (_parkedConnections.Take(connectionId) is not { } connection)
+        {
+            // The connection lives in the gateway's process, and this activation does not: move there. Calls that
+            // arrive meanwhile (the gateway's next attach) are forwarded to the moved activation.
+            _logger.LogInformation("Interview {InterviewId}: its candidate is on silo {Silo}; migrating there", Id, gatewaySilo);
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, gatewaySilo);
+            MigrateOnIdle();
+            return CandidateAttachResult.Moving;
+        }
+
+        await OnConnectedAsync(connection);
+        return State.Exists ? CandidateAttachResult.Attached : CandidateAttachResult.NotCreated;
+    }
+
+    private async Task OnConnectedAsync(ICandidateConnection connection)
     {
         if (!State.Exists)
         {
@@ -60,7 +77,7 @@ public sealed partial class InterviewGrain
         _ = Task.Run(() => ReadFramesAsync(connection));
     }
 
-    private async Task ReadFramesAsync(IGrainConnection connection)
+    private async Task ReadFramesAsync(ICandidateConnection connection)
     {
         try
         {
@@ -88,7 +105,7 @@ public sealed partial class InterviewGrain
         }
     }
 
-    private Task OnConnectionEndedAsync(IGrainConnection connection)
+    private Task OnConnectionEndedAsync(ICandidateConnection connection)
     {
         if (connection == _connection)
         {
@@ -99,7 +116,7 @@ public sealed partial class InterviewGrain
         return Task.CompletedTask;
     }
 
-    private async Task HandleFrameAsync(IGrainConnection connection, ConnectionFrame frame)
+    private async Task HandleFrameAsync(ICandidateConnection connection, ConnectionFrame frame)
     {
         if (connection != _connection)
         {
@@ -119,7 +136,7 @@ public sealed partial class InterviewGrain
         {
             await HandleMessageAsync(parsed.Message!);
         }
-        catch (Exception exception) when (exception is not Runtime.InconsistentStateException)
+        catch (Exception exception) when (exception is not Orleans.Storage.InconsistentStateException)
         {
             _logger.LogError(exception, "Interview {InterviewId}: handling {Message} failed", Id, parsed.Message!.GetType().Name);
             SendError(ErrorCodes.InternalError, "The server could not handle that message; please try again.");
@@ -229,7 +246,7 @@ public sealed partial class InterviewGrain
         }
 
         _logger.LogWarning("Interview {InterviewId}: the candidate connection is closed or too slow; dropping it", Id);
-        Runtime.Metrics.SyncHireMetrics.Error("candidate_too_slow");
+        Metrics.SyncHireMetrics.Error("candidate_too_slow");
         ReleaseConnection();
         _ = connection.CloseAsync(ConnectionClose.Lost("client too slow or gone")).AsTask();
     }

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Logging;
 using SyncHire.Grains.Audio;
+using SyncHire.Grains.Candidates;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interfaces.Protocol;
 using SyncHire.Grains.Prompts;
 using SyncHire.Grains.Providers;
-using SyncHire.Runtime;
+using Orleans.Storage;
 
 namespace SyncHire.Grains.Interview;
 
@@ -78,7 +79,7 @@ public sealed partial class InterviewGrain
         CloseProviderSession();
         _logger.LogInformation("Interview {InterviewId}: {Provider} session open (history {Turns} turns)", Id, provider.Name, options.History.Count);
         _session = session;
-        Runtime.Metrics.SyncHireMetrics.ActiveInterviews.Add(1);
+        Metrics.SyncHireMetrics.ActiveInterviews.Add(1);
         _sessionLifetime = lifetime;
         _response = null;
         _questionFetchedSinceLastTurn = false;
@@ -250,7 +251,7 @@ public sealed partial class InterviewGrain
         if (response.FirstAudioAt is null)
         {
             response.FirstAudioAt = now;
-            Runtime.Metrics.SyncHireMetrics.ProviderFirstAudio.Record((now - response.StartedAt).TotalSeconds);
+            Metrics.SyncHireMetrics.ProviderFirstAudio.Record((now - response.StartedAt).TotalSeconds);
             _candidateSeesThinking = false;
             Send(ServerEvents.ThinkingComplete(now));
         }
@@ -258,7 +259,7 @@ public sealed partial class InterviewGrain
         response.AudioBytes += pcm.Length;
         _usage.CountAudioOut(pcm.Length);
         Send(ServerEvents.AiAudioChunk(Pcm16.Rms(pcm.Span), now));
-        Send(Runtime.Connections.ConnectionFrame.Binary(pcm));
+        Send(ConnectionFrame.Binary(pcm));
     }
 
     /// <summary>The candidate spoke over the interviewer: stop the response and tell the client to stop playback.</summary>
@@ -396,7 +397,7 @@ public sealed partial class InterviewGrain
 
         var lifetime = _sessionLifetime;
         _session = null;
-        Runtime.Metrics.SyncHireMetrics.ActiveInterviews.Add(-1);
+        Metrics.SyncHireMetrics.ActiveInterviews.Add(-1);
         _sessionLifetime = null;
         _response = null;
         RefreshAudioRoute();

@@ -35,7 +35,7 @@ public sealed partial class InterviewGrain
 
         _reconnectAttempt = 1;
         _logger.LogWarning("Interview {InterviewId}: reconnecting to {Provider} after: {Reason}", Id, ProviderName ?? "the default provider", reason);
-        Runtime.Metrics.SyncHireMetrics.ProviderReconnects.Add(1);
+        Metrics.SyncHireMetrics.ProviderReconnects.Add(1);
         Send(ServerEvents.Notice("The interviewer's connection dropped. Reconnecting…", Time.GetUtcNow()));
         ScheduleReconnectAttempt();
     }

@@ -1,46 +1,105 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Placement;
+using SyncHire.Grains.Candidates;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interfaces.Protocol;
 using SyncHire.Grains.Providers;
 using SyncHire.Grains.Questions;
-using SyncHire.Runtime;
-using SyncHire.Runtime.Connections;
 
 namespace SyncHire.Grains.Interview;
 
 /// <summary>
-/// One interview: its persisted state (this file), the candidate's connection (InterviewGrain.Candidate.cs), the
-/// provider session (InterviewGrain.Provider.cs) and its clocks (InterviewGrain.Timers.cs). Every piece of work runs
-/// as a turn of the activation, so the fields below are never touched concurrently.
+/// One interview: its persisted state (this file), the candidate's connection (InterviewGrain.Candidate.cs and the
+/// audio fast path in InterviewGrain.AudioPath.cs), the provider session (InterviewGrain.Provider.cs, with its
+/// reconnects and failover in InterviewGrain.Resilience.cs), its clocks (InterviewGrain.Timers.cs), the completion
+/// (InterviewGrain.Completion.cs), watchers (InterviewGrain.Observers.cs), typed answers (InterviewGrain.TextMode.cs),
+/// the CV (InterviewGrain.Cv.cs) and erasure (InterviewGrain.Erasure.cs).
 /// </summary>
-public sealed partial class InterviewGrain : Grain<InterviewState>, IInterviewGrain
+/// <remarks>
+/// Calls, timer ticks, reminders and the work background loops queue through <see cref="TurnInbox"/> run as turns
+/// of the activation, one at a time, and the grain's fields are touched only there. Two things run outside turns and
+/// read what turns publish: live candidate audio (<see cref="AudioRoute"/>, written with Volatile) and the watch
+/// wake-up (a lock), both noted where they are.
+/// Placement: an interview is activated on the silo that first calls it (<see cref="PreferLocalPlacementAttribute"/>);
+/// when its candidate connects through another silo, it migrates there (see <see cref="AttachCandidate"/>), so audio
+/// frames never leave the process that holds the candidate's socket.
+/// </remarks>
+[PreferLocalPlacement]
+public sealed partial class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IRemindable
 {
+    private readonly IPersistentState<InterviewState> _stored;
     private readonly ProviderRegistry _providers;
     private readonly InterviewOptions _options;
     private readonly ILogger<InterviewGrain> _logger;
     private readonly InterviewCompletionServices _completion;
+    private readonly LocalCandidateConnections _parkedConnections;
+    private readonly TurnInbox _inbox;
+    private readonly ActivationKeepAlive _keepAlive;
+    private readonly GrainReminders _reminders;
 
     /// <summary>Held while the interview is running so its timers and provider session are not collected as idle.</summary>
     private IDisposable? _liveKeepAlive;
 
-    public InterviewGrain(ProviderRegistry providers, IOptions<InterviewOptions> options, ILogger<InterviewGrain> logger,
-        InterviewCompletionServices completion)
+    public InterviewGrain(
+        [PersistentState("interview")] IPersistentState<InterviewState> stored,
+        ProviderRegistry providers,
+        IOptions<InterviewOptions> options,
+        ILogger<InterviewGrain> logger,
+        InterviewCompletionServices completion,
+        LocalCandidateConnections parkedConnections,
+        IOptions<ReminderOptions> reminderOptions,
+        TimeProvider time)
     {
+        _stored = stored;
         _completion = completion;
         _providers = providers;
         _options = options.Value;
         _logger = logger;
+        _parkedConnections = parkedConnections;
+        Time = time;
+        _inbox = new TurnInbox(() => this.AsReference<IInterviewTurns>().RunNextTurn());
+        _keepAlive = new ActivationKeepAlive(DelayDeactivation);
+        _reminders = new GrainReminders(this, reminderOptions);
     }
 
-    private string Id => GetPrimaryKeyString();
+    /// <summary>Time as the silo sees it; tests substitute a manual clock (Orleans' timers use the same one).</summary>
+    private TimeProvider Time { get; }
+
+    /// <summary>The state as last read or written. Plain records: replace it with <c>State = State with { … }</c>.</summary>
+    private InterviewState State
+    {
+        get => _stored.State;
+        set => _stored.State = value;
+    }
+
+    private Task WriteStateAsync() => _stored.WriteWithRetryAsync(Time);
+
+    private Task ClearStateAsync() => _stored.ClearStateAsync();
+
+    /// <summary>Runs <paramref name="work"/> as a turn of this activation, for events that arrive from outside a call.</summary>
+    private Task RunInTurnAsync(Func<Task> work) => _inbox.RunAsync(work);
+
+    public Task RunNextTurn() => _inbox.RunNextAsync();
+
+    /// <summary>Keeps the activation from being collected as idle while the returned handle is held.</summary>
+    private IDisposable KeepAlive() => _keepAlive.Hold();
+
+    private Task RegisterOrUpdateReminder(string name, TimeSpan dueTime, TimeSpan period) => _reminders.RegisterAsync(name, dueTime, period);
+
+    private Task UnregisterReminder(string name) => _reminders.UnregisterAsync(name);
+
+    private IDisposable RegisterGrainTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period) =>
+        GrainBaseExtensions.RegisterGrainTimer(this, callback, dueTime < TimeSpan.Zero ? TimeSpan.Zero : dueTime, period);
+
+    private string Id => this.GetPrimaryKeyString();
 
     private InterviewDefinition Definition =>
         State.Definition ?? throw new InvalidOperationException($"Interview {Id} has not been created.");
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await base.OnActivateAsync(cancellationToken);
         await ResumeCompletionAsync();
         if (State.Status != InterviewStatus.InProgress)
         {
@@ -63,9 +122,15 @@ public sealed partial class InterviewGrain : Grain<InterviewState>, IInterviewGr
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _logger.LogInformation("Interview {InterviewId} deactivating ({Reason})", Id, reason);
+        _inbox.Close();
         CloseProviderSession();
-        // The runtime closes the connection (1012: reconnect to resume) once this returns.
-        _connection = null;
+        // The candidate reconnects (1012) and resumes wherever the interview is activated next.
+        if (_connection is { } connection)
+        {
+            _connection = null;
+            await connection.CloseAsync(ConnectionClose.SiloGoingAway($"interview deactivating: {reason.Description}"));
+        }
+
         RefreshAudioRoute();
         _connectionKeepAlive?.Dispose();
         _connectionKeepAlive = null;

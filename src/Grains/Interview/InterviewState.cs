@@ -6,67 +6,68 @@ namespace SyncHire.Grains.Interview;
 /// Everything an interview persists. A plain record, replaced whole (<c>State = State with { … }</c>) and written
 /// after every change that must survive the silo: a crash loses at most the turn that was being spoken.
 /// </summary>
+[GenerateSerializer, Alias("synchire.InterviewState")]
 public sealed record InterviewState
 {
     /// <summary>Null until <c>Create</c>: the grain exists only once this is set.</summary>
-    public InterviewDefinition? Definition { get; init; }
+    [Id(0)] public InterviewDefinition? Definition { get; init; }
 
-    public InterviewStatus Status { get; init; } = InterviewStatus.Created;
+    [Id(1)] public InterviewStatus Status { get; init; } = InterviewStatus.Created;
 
-    public DateTimeOffset CreatedAt { get; init; }
+    [Id(2)] public DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>When the candidate started. The hard cap is measured from this persisted value, on any silo.</summary>
-    public DateTimeOffset? StartedAt { get; init; }
+    [Id(3)] public DateTimeOffset? StartedAt { get; init; }
 
-    public DateTimeOffset? EndedAt { get; init; }
+    [Id(4)] public DateTimeOffset? EndedAt { get; init; }
 
-    public string? EndReason { get; init; }
+    [Id(5)] public string? EndReason { get; init; }
 
-    public IReadOnlyList<string> Questions { get; init; } = [];
+    [Id(6)] public IReadOnlyList<string> Questions { get; init; } = [];
 
     /// <summary>Zero-based index of the question being discussed; -1 before the first.</summary>
-    public int CurrentQuestionIndex { get; init; } = -1;
+    [Id(7)] public int CurrentQuestionIndex { get; init; } = -1;
 
     /// <summary>Interviewer turns that probed the current question further instead of moving on.</summary>
-    public IReadOnlyList<FollowUp> FollowUps { get; init; } = [];
+    [Id(8)] public IReadOnlyList<FollowUp> FollowUps { get; init; } = [];
 
     /// <summary>Answers recorded by the model through the store_answer tool, one per question id (latest wins).</summary>
-    public IReadOnlyList<StoredAnswer> Answers { get; init; } = [];
+    [Id(9)] public IReadOnlyList<StoredAnswer> Answers { get; init; } = [];
 
     /// <summary>Feedback recorded through the store_feedback tool, one per question id (latest wins).</summary>
-    public IReadOnlyList<StoredFeedback> Feedback { get; init; } = [];
+    [Id(10)] public IReadOnlyList<StoredFeedback> Feedback { get; init; } = [];
 
-    public IReadOnlyList<TranscriptTurn> Transcript { get; init; } = [];
+    [Id(11)] public IReadOnlyList<TranscriptTurn> Transcript { get; init; } = [];
 
     /// <summary>The sequence number of the last transcript turn; turns are numbered 1, 2, 3…</summary>
-    public int LastSequence { get; init; }
+    [Id(12)] public int LastSequence { get; init; }
 
     /// <summary>fetch_next_question has said done: the closing question is next, nothing after it is a follow-up.</summary>
-    public bool AllQuestionsAsked { get; init; }
+    [Id(13)] public bool AllQuestionsAsked { get; init; }
 
     /// <summary>The model called end_interview: the interview completes when its current response is done.</summary>
-    public bool Closing { get; init; }
+    [Id(14)] public bool Closing { get; init; }
 
     /// <summary>The time warning went out; a reactivated grain does not warn twice.</summary>
-    public bool TimeWarningSent { get; init; }
+    [Id(15)] public bool TimeWarningSent { get; init; }
 
     /// <summary>The evaluation, once written (see InterviewGrain.Completion.cs).</summary>
-    public InterviewReportSnapshot? Report { get; init; }
+    [Id(16)] public InterviewReportSnapshot? Report { get; init; }
 
     /// <summary>The interview.completed webhook is in the outbox (or the interview has no webhook URL).</summary>
-    public bool CompletionPublished { get; init; }
+    [Id(17)] public bool CompletionPublished { get; init; }
 
     /// <summary>The candidate's CV as prompt text (extracted and trimmed at upload); null without one.</summary>
-    public string? CvText { get; init; }
+    [Id(18)] public string? CvText { get; init; }
 
     /// <summary>The uploaded CV's file name, as the platform sees it; null without a CV.</summary>
-    public string? CvFileName { get; init; }
+    [Id(19)] public string? CvFileName { get; init; }
 
     /// <summary>Started as a typed Q&amp;A interview over REST: no provider session, the grain asks and scores.</summary>
-    public bool TextMode { get; init; }
+    [Id(20)] public bool TextMode { get; init; }
 
     /// <summary>When the candidate consented to the recording, as sent with start_interview; null: not given.</summary>
-    public DateTimeOffset? ConsentGivenAt { get; init; }
+    [Id(21)] public DateTimeOffset? ConsentGivenAt { get; init; }
 
     public bool Exists => Definition is not null;
 
@@ -88,9 +89,12 @@ public sealed record InterviewState
 }
 
 /// <param name="Score">The model's score for the answer, if it gave one.</param>
+[GenerateSerializer, Alias("synchire.StoredAnswer")]
 public sealed record StoredAnswer(string QuestionId, string Transcript, double? Score, IReadOnlyList<string> Tags);
 
+[GenerateSerializer, Alias("synchire.StoredFeedback")]
 public sealed record StoredFeedback(string QuestionId, IReadOnlyList<string> Bullets);
 
 /// <param name="Sequence">The transcript turn in which the interviewer followed up.</param>
+[GenerateSerializer, Alias("synchire.FollowUp")]
 public sealed record FollowUp(int QuestionIndex, int Sequence);

@@ -1,4 +1,4 @@
-namespace SyncHire.Runtime.Connections;
+namespace SyncHire.Grains.Candidates;
 
 public enum FrameKind : byte
 {
@@ -18,7 +18,7 @@ public sealed record ConnectionClose(int Code, string Reason)
 {
     public static readonly ConnectionClose Normal = new(1000, "closed");
 
-    /// <summary>The silo hosting the grain is going away; reconnect and the grain resumes elsewhere.</summary>
+    /// <summary>The grain's activation is going away (its silo stopping, or it moving); reconnect and it resumes.</summary>
     public static ConnectionClose SiloGoingAway(string reason) => new(1012, reason);
 
     /// <summary>The transport failed (peer died); reconnect.</summary>

@@ -2,11 +2,11 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace SyncHire.Runtime.Storage.Sql;
+namespace SyncHire.Platform.Storage.Sql;
 
 /// <summary>
 /// Brings a database up to an ordered list of migrations and records each applied version in its own version table,
-/// so several schemas (the cluster's, the platform's) can share one database and evolve apart. Migration N is at
+/// so several schemas can share one database and evolve apart. Migration N is at
 /// index N-1 and is a list of DDL statements; <c>{BIGINT}</c> and <c>{BOOLEAN}</c> in them stand for the dialect's
 /// types. Never edit a released migration: add one.
 /// </summary>

@@ -1,12 +1,12 @@
 using System.Threading.Channels;
 
-namespace SyncHire.Runtime.Connections;
+namespace SyncHire.Grains.Candidates;
 
 /// <summary>
-/// The in-process connection: two bounded channels. Frames sent before a close are still delivered, as on a
+/// The candidate connection: two bounded channels between the socket relay and the grain, in one process. Frames sent before a close are still delivered, as on a
 /// WebSocket; a peer that falls more than <see cref="Capacity"/> frames behind makes TrySend return false.
 /// </summary>
-internal sealed class LocalGrainConnection : IGrainConnection, IAbortableConnection
+internal sealed class InProcessCandidateConnection : ICandidateConnection
 {
     public const int Capacity = 2048;
 
@@ -14,7 +14,7 @@ internal sealed class LocalGrainConnection : IGrainConnection, IAbortableConnect
     private readonly Channel<ConnectionFrame> _outgoing;
     private readonly TaskCompletionSource<ConnectionClose> _closed;
 
-    private LocalGrainConnection(Channel<ConnectionFrame> incoming, Channel<ConnectionFrame> outgoing, TaskCompletionSource<ConnectionClose> closed)
+    private InProcessCandidateConnection(Channel<ConnectionFrame> incoming, Channel<ConnectionFrame> outgoing, TaskCompletionSource<ConnectionClose> closed)
     {
         _incoming = incoming;
         _outgoing = outgoing;
@@ -22,12 +22,12 @@ internal sealed class LocalGrainConnection : IGrainConnection, IAbortableConnect
     }
 
     /// <summary>Creates the two ends: one for the caller, one for the grain.</summary>
-    public static (IGrainConnection Caller, IGrainConnection Grain) CreatePair()
+    public static (ICandidateConnection Caller, ICandidateConnection Grain) CreatePair()
     {
         var toGrain = NewChannel();
         var toCaller = NewChannel();
         var closed = new TaskCompletionSource<ConnectionClose>(TaskCreationOptions.RunContinuationsAsynchronously);
-        return (new LocalGrainConnection(toCaller, toGrain, closed), new LocalGrainConnection(toGrain, toCaller, closed));
+        return (new InProcessCandidateConnection(toCaller, toGrain, closed), new InProcessCandidateConnection(toGrain, toCaller, closed));
     }
 
     private static Channel<ConnectionFrame> NewChannel() => Channel.CreateBounded<ConnectionFrame>(new BoundedChannelOptions(Capacity)
@@ -55,8 +55,6 @@ internal sealed class LocalGrainConnection : IGrainConnection, IAbortableConnect
 
         return ValueTask.CompletedTask;
     }
-
-    public void Abort(string reason) => _ = CloseAsync(ConnectionClose.Lost(reason));
 
     public ValueTask DisposeAsync() => CloseAsync(ConnectionClose.Normal);
 }

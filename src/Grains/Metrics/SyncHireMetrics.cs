@@ -1,12 +1,11 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace SyncHire.Runtime.Metrics;
+namespace SyncHire.Grains.Metrics;
 
 /// <summary>
-/// The instruments every SyncHire process records, on one <see cref="Meter"/>. Names are already in Prometheus form
-/// (the exposition only appends <c>_total</c> to counters), so a dashboard query reads the same as the code.
-/// Recording is a lock-free add when nobody listens and a few atomic adds when <c>/metrics</c> is mapped.
+/// The product's instruments, on one <see cref="Meter"/> that OpenTelemetry exports beside Orleans' own. Names are
+/// already in Prometheus form (the exporter appends <c>_total</c> to counters), so a dashboard query reads the same
+/// as the code. Recording is a lock-free add when nobody listens.
 /// </summary>
 public static class SyncHireMetrics
 {
@@ -33,20 +32,6 @@ public static class SyncHireMetrics
     public static readonly Counter<long> Errors =
         Meter.CreateCounter<long>("synchire_errors", description: "Errors by kind.");
 
-    /// <summary>From the first call for a grain to its activation being ready (directory + state read + OnActivate).</summary>
-    public static readonly Histogram<double> GrainActivation =
-        Meter.CreateHistogram<double>("synchire_grain_activation_seconds", "s", "Time to activate a grain.");
-
-    /// <summary>Live silos that host grains, as this process's membership view sees them (where it places new grains).</summary>
-    public static readonly ObservableGauge<int> ClusterSilos =
-        Meter.CreateObservableGauge("synchire_cluster_silos_active", () => Volatile.Read(ref _activeSilos),
-            description: "Live grain-hosting silos in this process's membership view.");
-
-    private static int _activeSilos;
-
-    /// <summary>Called by the membership view after each refresh.</summary>
-    public static void ActiveSilosSeen(int count) => Volatile.Write(ref _activeSilos, count);
-
     private static readonly KeyValuePair<string, object?> In = new("direction", "in");
     private static readonly KeyValuePair<string, object?> Out = new("direction", "out");
 
@@ -55,8 +40,4 @@ public static class SyncHireMetrics
     public static void FrameOut() => CandidateFrames.Add(1, Out);
 
     public static void Error(string kind) => Errors.Add(1, new KeyValuePair<string, object?>("kind", kind));
-
-    /// <summary>Records the time since <paramref name="startTimestamp"/> (a <see cref="Stopwatch"/> timestamp).</summary>
-    public static void ActivationSince(long startTimestamp) =>
-        GrainActivation.Record(Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds);
 }
