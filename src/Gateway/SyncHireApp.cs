@@ -23,13 +23,14 @@ using SyncHire.Gateway.WebApp;
 using SyncHire.Grains;
 using SyncHire.Platform.Hosting;
 using SyncHire.Platform.Retention;
-using SyncHire.Runtime.Hosting;
+using SyncHire.Silo.Hosting;
 
 namespace SyncHire.Gateway;
 
 /// <summary>
-/// The whole SyncHire edge, composed in one place: a single-node system by default (Cluster:Role All: gateway and
-/// silo in one process, SQLite, offline interviewer), or a stateless gateway in front of silos (Role Gateway).
+/// The whole SyncHire process, composed in one place: the REST API, the candidate sockets and the web app, co-hosted
+/// with an Orleans silo that holds the interview grains. By default a single node (SQLite, localhost clustering,
+/// offline interviewer); with Cluster:Storage postgres, one of any number of identical pods of a cluster.
 /// Tests start exactly this app on a loopback port.
 /// </summary>
 public static class SyncHireApp
@@ -41,28 +42,19 @@ public static class SyncHireApp
         var configuration = builder.Configuration;
         var services = builder.Services;
 
-        var cluster = configuration.GetSection(ClusterOptions.SectionName).Get<ClusterOptions>() ?? new ClusterOptions();
-        if (cluster.Role == ClusterRole.Silo)
-        {
-            throw new InvalidOperationException(
-                "Cluster:Role Silo is served by the SyncHire.Silo host; the gateway runs as All (single node) or Gateway.");
-        }
-
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var gatewaySection = configuration.GetSection(GatewayOptions.SectionName);
         var gateway = gatewaySection.Get<GatewayOptions>() ?? new GatewayOptions();
         gateway.EnsureValid();
-        var signingKey = TokenSigningKey.Resolve(gateway.TokenSigningKey, cluster.Role);
+        var signingKey = TokenSigningKey.Resolve(gateway.TokenSigningKey, inCluster: database.IsPostgres);
 
         builder.Logging.KeepTokensOutOfLogs();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = gateway.MaxRequestBodyBytes);
 
         services.AddPlatformStore(configuration);
-        services.AddGrainRuntime(configuration);
-        if (cluster.Role == ClusterRole.All)
-        {
-            services.AddInterviewGrains(configuration);
-            services.AddTranscriptRetention(configuration);
-        }
+        builder.AddSyncHireSilo();
+        services.AddInterviewGrains(configuration);
+        services.AddTranscriptRetention(configuration);
 
         services.Configure<GatewayOptions>(gatewaySection);
         services.AddSingleton(signingKey);
@@ -70,7 +62,6 @@ public static class SyncHireApp
         services.AddSingleton<ActiveCandidateConnections>();
         services.AddSingleton<CandidateRelay>();
         services.AddGatewayProblemDetails();
-        services.AddGatewayHealthChecks();
         services.AddTenantAuthentication(configuration);
         services.AddTenantLimits(configuration);
         services.AddSelfServeAddressLimit(configuration);
@@ -80,7 +71,7 @@ public static class SyncHireApp
         services.AddGatewayCors(corsOrigins);
         services.AddGatewayOpenApi();
         services.AddVideoRooms(configuration);
-        services.AddGatewayMetrics();
+        services.AddGatewayMetrics(configuration);
         services.AddCvUploads(configuration);
         services.AddInvitations(configuration);
         services.AddInterviewEvents(configuration);
@@ -113,7 +104,6 @@ public static class SyncHireApp
         app.UseTenantAuthentication();
         app.UseRateLimiter();
 
-        app.MapGrainRuntime();
         app.MapGatewayOpenApi();
         app.MapInterviewsApi();
         app.MapReportsApi();

@@ -1,12 +1,11 @@
 using Microsoft.Extensions.Options;
-using SyncHire.Grains.Interfaces;
-using SyncHire.Runtime.Connections;
+using SyncHire.Grains.Candidates;
 
 namespace SyncHire.Gateway.Candidates;
 
 /// <summary>Connects an admitted candidate's WebSocket to its interview grain and relays until either side ends.</summary>
 public sealed class CandidateRelay(
-    IGrainConnector connector,
+    CandidateConnector connector,
     ActiveCandidateConnections active,
     IHostApplicationLifetime lifetime,
     IOptions<GatewayOptions> options,
@@ -18,15 +17,16 @@ public sealed class CandidateRelay(
     {
         // Every log line of this relay, the session's included, carries the interview id as a structured field.
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["InterviewId"] = interviewId });
-        // Reach the grain before accepting: if no silo can host it, the client gets a 503 instead of an open-then-closed socket.
-        var grain = await connector.ConnectAsync<IInterviewGrain>(interviewId, context.RequestAborted);
+        // Reach the grain before accepting: it comes to this process (migrating here if it lives on another silo), or
+        // the client gets a 503 instead of an open-then-closed socket.
+        var grain = await connector.ConnectAsync(interviewId, context.RequestAborted);
         await using (grain)
         {
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
 
             // On shutdown the candidate is sent away as if the silo had gone: it reconnects through another gateway.
             await using var stopping = lifetime.ApplicationStopping.Register(static state =>
-                _ = ((IGrainConnection)state!).CloseAsync(GatewayStopping), grain);
+                _ = ((ICandidateConnection)state!).CloseAsync(GatewayStopping), grain);
 
             active.Opened();
             logger.LogInformation("Candidate connected to interview {InterviewId}", interviewId);

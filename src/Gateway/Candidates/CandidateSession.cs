@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using SyncHire.Grains.Interfaces.Protocol;
-using SyncHire.Runtime.Connections;
-using SyncHire.Runtime.Metrics;
+using SyncHire.Grains.Candidates;
+using SyncHire.Grains.Metrics;
 
 namespace SyncHire.Gateway.Candidates;
 
@@ -12,7 +12,7 @@ namespace SyncHire.Gateway.Candidates;
 /// send loop writes grain frames to the client. Sends are serialised through one gate because the receive loop
 /// occasionally answers the client itself (an oversized message); a WebSocket allows only one sender at a time.
 /// </summary>
-internal sealed class CandidateSession(WebSocket socket, IGrainConnection grain, int maxMessageBytes, ILogger logger)
+internal sealed class CandidateSession(WebSocket socket, ICandidateConnection grain, int maxMessageBytes, ILogger logger)
 {
     /// <summary>How long the client gets to answer our close frame before the socket is dropped.</summary>
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);

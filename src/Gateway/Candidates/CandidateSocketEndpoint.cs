@@ -4,7 +4,7 @@ using SyncHire.Gateway.Errors;
 using SyncHire.Gateway.Interviews;
 using SyncHire.Gateway.Tokens;
 using SyncHire.Grains.Interfaces;
-using SyncHire.Runtime;
+using Orleans;
 
 namespace SyncHire.Gateway.Candidates;
 

@@ -1,6 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
-using SyncHire.Runtime.Connections;
+using SyncHire.Grains.Candidates;
 
 namespace SyncHire.Gateway.Candidates;
 

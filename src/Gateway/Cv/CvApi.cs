@@ -12,7 +12,7 @@ using SyncHire.Gateway.Tokens;
 using SyncHire.Grains.Cv;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interfaces.Protocol;
-using SyncHire.Runtime;
+using Orleans;
 
 namespace SyncHire.Gateway.Cv;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
-using SyncHire.Runtime;
+using Orleans.Runtime;
+using SyncHire.Grains.Candidates;
 
 namespace SyncHire.Gateway.Errors;
 
@@ -46,7 +47,7 @@ internal sealed class ExceptionProblemHandler(IProblemDetailsService problemDeta
             ApiErrorCodes.UnsupportedMediaType, "Unsupported content type", "Send the body as application/json."),
         BadHttpRequestException bad => (bad.StatusCode, ApiErrorCodes.ForStatus(bad.StatusCode), "The request is not valid",
             "The request could not be read; a JSON body is required."),
-        SiloUnavailableException => (StatusCodes.Status503ServiceUnavailable, ApiErrorCodes.ClusterUnavailable,
+        SiloUnavailableException or OrleansMessageRejectionException or CandidateAttachException => (StatusCodes.Status503ServiceUnavailable, ApiErrorCodes.ClusterUnavailable,
             "The interview service is unavailable", "No server could host the interview just now; retry shortly."),
         _ => (StatusCodes.Status500InternalServerError, ApiErrorCodes.InternalError, "An unexpected error occurred",
             "The server failed to handle the request. It has been logged; retry or contact support."),

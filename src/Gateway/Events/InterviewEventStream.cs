@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interfaces.Events;
 using SyncHire.Grains.Interfaces.Protocol;
-using SyncHire.Runtime;
+using Orleans;
 
 namespace SyncHire.Gateway.Events;
 

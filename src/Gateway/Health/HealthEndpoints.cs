@@ -3,20 +3,17 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SyncHire.Gateway.Candidates;
 using SyncHire.Grains.Interfaces.Protocol;
-using SyncHire.Runtime.Hosting;
+using SyncHire.Silo.Hosting;
 
 namespace SyncHire.Gateway.Health;
 
 /// <summary>
 /// /health for people and the guide's clients; /health/live and /health/ready for Kubernetes probes (live: the
-/// process answers; ready: it can reach the cluster database, else 503 and it gets no traffic).
+/// process answers; ready: its silo is an active cluster member, else 503 and it gets no traffic).
 /// </summary>
 public static class HealthEndpoints
 {
-    public const string ReadyTag = ClusterHealthCheck.ReadyTag;
-
-    public static IHealthChecksBuilder AddGatewayHealthChecks(this IServiceCollection services) =>
-        services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [ReadyTag]);
+    public const string ReadyTag = SiloActiveHealthCheck.ReadyTag;
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -27,8 +24,7 @@ public static class HealthEndpoints
         return routes;
     }
 
-    /// <summary>The Kubernetes probes alone, for hosts without candidate connections (the silo).</summary>
-    public static IEndpointRouteBuilder MapProbes(this IEndpointRouteBuilder routes)
+    private static IEndpointRouteBuilder MapProbes(this IEndpointRouteBuilder routes)
     {
         routes.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
         routes.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });

@@ -9,7 +9,7 @@ using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interfaces.Protocol;
 using SyncHire.Platform.Interviews;
 using SyncHire.Platform.Retention;
-using SyncHire.Runtime;
+using Orleans;
 
 namespace SyncHire.Gateway.Interviews;
 

@@ -1,6 +1,6 @@
 using SyncHire.Gateway.Tenants;
 using SyncHire.Grains.Interfaces;
-using SyncHire.Runtime;
+using Orleans;
 
 namespace SyncHire.Gateway.Interviews;
 

@@ -5,7 +5,7 @@ using SyncHire.Gateway.Tenants;
 using SyncHire.Gateway.Tokens;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interfaces.Protocol;
-using SyncHire.Runtime;
+using Orleans;
 
 namespace SyncHire.Gateway.Invitations;
 

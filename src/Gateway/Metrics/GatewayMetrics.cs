@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using SyncHire.Runtime.Metrics;
+using SyncHire.Grains.Metrics;
 
 namespace SyncHire.Gateway.Metrics;
 

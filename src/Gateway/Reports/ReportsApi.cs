@@ -3,7 +3,7 @@ using SyncHire.Gateway.Errors;
 using SyncHire.Gateway.Interviews;
 using SyncHire.Gateway.Tenants;
 using SyncHire.Grains.Interfaces;
-using SyncHire.Runtime;
+using Orleans;
 
 namespace SyncHire.Gateway.Reports;
 

@@ -4,7 +4,7 @@ using SyncHire.Gateway.Interviews;
 using SyncHire.Gateway.Tenants;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interfaces.TextMode;
-using SyncHire.Runtime;
+using Orleans;
 
 namespace SyncHire.Gateway.TextMode;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
-using SyncHire.Runtime.Hosting;
 
 namespace SyncHire.Gateway.Tokens;
 
@@ -16,18 +15,18 @@ public sealed record TokenSigningKey(SymmetricSecurityKey Key, bool IsEphemeral)
     private const string Setting = $"{GatewayOptions.SectionName}:{nameof(GatewayOptions.TokenSigningKey)}";
 
     /// <summary>
-    /// Reads the configured key. Without one, a single node (role All) generates a key, while a gateway of a cluster
+    /// Reads the configured key. Without one, a single node (SQLite) generates a key, while a process of a cluster
     /// refuses to start: a token issued by one gateway must be accepted by every other, so they must share the key.
     /// </summary>
     /// <exception cref="InvalidOperationException">The key is missing in a cluster, or is not usable.</exception>
-    public static TokenSigningKey Resolve(string? configuredBase64, ClusterRole role)
+    public static TokenSigningKey Resolve(string? configuredBase64, bool inCluster)
     {
         if (string.IsNullOrWhiteSpace(configuredBase64))
         {
-            if (role != ClusterRole.All)
+            if (inCluster)
             {
                 throw new InvalidOperationException(
-                    $"{Setting} is required when Cluster:Role is {role}: every gateway of a cluster must validate the " +
+                    $"{Setting} is required in a cluster (Cluster:Storage postgres): every gateway of a cluster must validate the " +
                     "tokens the others issue, so all of them must share one key. Set it to at least 32 random bytes in " +
                     "base64 (for example the output of `openssl rand -base64 32`), from a secret, not from appsettings.json.");
             }

@@ -5,7 +5,7 @@ using SyncHire.Gateway.Integrations.Tavus;
 using SyncHire.Gateway.Interviews;
 using SyncHire.Gateway.Tokens;
 using SyncHire.Grains.Interfaces;
-using SyncHire.Runtime;
+using Orleans;
 
 namespace SyncHire.Gateway.VideoRooms;
 

@@ -1,33 +1,42 @@
-using System.Text.Json;
-using SyncHire.Runtime;
-using SyncHire.Runtime.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Providers;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace SyncHire.Gateway.VideoRooms;
 
 /// <summary>The Tavus conversation an interview has open, as remembered between creating and ending it.</summary>
+[GenerateSerializer, Alias("synchire.TavusConversationRecord")]
 public sealed record TavusConversationRecord(string ConversationId, string ConversationUrl, DateTimeOffset CreatedAt);
 
 /// <summary>
-/// Remembers each interview's open Tavus conversation in the cluster's shared database (the state table, under
-/// "tavus-conversation/{interviewId}"), so whichever gateway a DELETE reaches can end what another one created,
-/// and at most one conversation per interview is recorded: the write is compare-and-swap.
+/// Remembers each interview's open Tavus conversation in the cluster's grain storage (Orleans' default provider,
+/// under the id "tavus-conversation/{interviewId}"), so whichever process a DELETE reaches can end what another one
+/// created, and at most one conversation per interview is recorded: every write is compare-and-swap on the ETag.
 /// </summary>
-public sealed class TavusConversationStore(IClusterStorage storage)
+public sealed class TavusConversationStore([FromKeyedServices(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)] IGrainStorage storage)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private const string StateName = "conversation";
 
     public async Task<(TavusConversationRecord? Record, string? ETag)> FindAsync(string interviewId, CancellationToken cancellationToken)
     {
-        var stored = await storage.ReadStateAsync(Key(interviewId), cancellationToken);
-        return stored.Json is null ? (null, stored.ETag) : (JsonSerializer.Deserialize<TavusConversationRecord>(stored.Json, Json), stored.ETag);
+        var state = new GrainState<TavusConversationRecord?>();
+        await storage.ReadStateAsync(StateName, Key(interviewId), state);
+        return (state.RecordExists ? state.State : null, state.ETag);
     }
 
     /// <summary>Records the conversation unless the interview already has one; false when another request won.</summary>
     public async Task<bool> TryAddAsync(string interviewId, TavusConversationRecord record, CancellationToken cancellationToken)
     {
+        var (existing, eTag) = await FindAsync(interviewId, cancellationToken);
+        if (existing is not null)
+        {
+            return false;
+        }
+
         try
         {
-            await storage.WriteStateAsync(Key(interviewId), JsonSerializer.Serialize(record, Json), expectedETag: null, cancellationToken);
+            await storage.WriteStateAsync(StateName, Key(interviewId), new GrainState<TavusConversationRecord?>(record, eTag));
             return true;
         }
         catch (InconsistentStateException)
@@ -41,7 +50,7 @@ public sealed class TavusConversationStore(IClusterStorage storage)
     {
         try
         {
-            await storage.ClearStateAsync(Key(interviewId), eTag, cancellationToken);
+            await storage.ClearStateAsync(StateName, Key(interviewId), new GrainState<TavusConversationRecord?>(null, eTag) { RecordExists = true });
             return true;
         }
         catch (InconsistentStateException)
@@ -50,5 +59,5 @@ public sealed class TavusConversationStore(IClusterStorage storage)
         }
     }
 
-    private static string Key(string interviewId) => new GrainId("tavus-conversation", interviewId).ToString();
+    private static GrainId Key(string interviewId) => GrainId.Create("tavus-conversation", interviewId);
 }

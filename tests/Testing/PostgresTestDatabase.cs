@@ -1,8 +1,8 @@
 using Npgsql;
-using SyncHire.Runtime.Storage.Sql;
+using SyncHire.Platform.Hosting;
 using Xunit;
 
-namespace SyncHire.Runtime.Tests.Storage;
+namespace SyncHire.Testing;
 
 /// <summary>
 /// A fresh schema <c>t_&lt;guid&gt;</c> in the PostgreSQL named by <c>SYNCHIRE_TEST_POSTGRES</c>, reached through
@@ -25,7 +25,7 @@ public sealed class PostgresTestDatabase : ITestDatabase
         ConnectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { SearchPath = schema, ApplicationName = schema }.ConnectionString;
     }
 
-    public string Provider => ClusterStorageFactory.Postgres;
+    public string Provider => DatabaseOptions.Postgres;
 
     public string ConnectionString { get; }
 

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
-using SyncHire.Runtime.Storage.Sql;
+using SyncHire.Platform.Hosting;
 
-namespace SyncHire.Runtime.Tests.Storage;
+namespace SyncHire.Testing;
 
 /// <summary>A SQLite file in the temp folder, deleted (with its WAL and shared-memory files) on dispose.</summary>
 public sealed class SqliteTestDatabase : ITestDatabase
@@ -15,7 +15,7 @@ public sealed class SqliteTestDatabase : ITestDatabase
         ConnectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
     }
 
-    public string Provider => ClusterStorageFactory.Sqlite;
+    public string Provider => DatabaseOptions.Sqlite;
 
     public string ConnectionString { get; }
 

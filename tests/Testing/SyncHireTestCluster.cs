@@ -1,0 +1,138 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Runtime;
+using Orleans.TestingHost;
+using SyncHire.Grains.Candidates;
+using SyncHire.Platform.Hosting;
+using SyncHire.Silo.Storage;
+
+namespace SyncHire.Testing;
+
+/// <summary>What a <see cref="SyncHireTestCluster"/> runs.</summary>
+public sealed class SyncHireTestClusterOptions
+{
+    public int SiloCount { get; set; } = 1;
+
+    /// <summary>The database every silo shares; null creates a temporary SQLite file owned by the cluster.</summary>
+    public ITestDatabase? Database { get; set; }
+
+    /// <summary>Registers the grains' services on every silo (e.g. <c>services.AddInterviewGrains(configuration)</c>).</summary>
+    public Action<IServiceCollection, IConfiguration>? ConfigureServices { get; set; }
+
+    /// <summary>Configuration keys every silo sees (e.g. "Interviews:IdleTimeout").</summary>
+    public Dictionary<string, string?> Configuration { get; } = [];
+
+    /// <summary>The clock of every silo (grain code and Orleans' timers); tests pass a manual one to move time.</summary>
+    public TimeProvider? Time { get; set; }
+}
+
+/// <summary>
+/// Orleans' in-process test cluster (real silos, real messaging between them, membership with real failure
+/// detection) hosting SyncHire's grains on a real database through SyncHire's own grain storage and reminders.
+/// Silos can be stopped gracefully, killed or added.
+/// </summary>
+public sealed class SyncHireTestCluster : IAsyncDisposable
+{
+    private readonly InProcessTestCluster _cluster;
+    private readonly ITestDatabase? _ownedDatabase;
+
+    private SyncHireTestCluster(InProcessTestCluster cluster, ITestDatabase database, ITestDatabase? ownedDatabase)
+    {
+        _cluster = cluster;
+        Database = database;
+        _ownedDatabase = ownedDatabase;
+    }
+
+    public ITestDatabase Database { get; }
+
+    public InProcessTestCluster Inner => _cluster;
+
+    public IGrainFactory GrainFactory => _cluster.Client;
+
+    public IReadOnlyList<InProcessSiloHandle> Silos => _cluster.Silos;
+
+    /// <summary>Connects candidates through the first live silo, as a gateway co-hosted with it does.</summary>
+    public CandidateConnector Connector => ConnectorOn(_cluster.Silos[0]);
+
+    public CandidateConnector ConnectorOn(InProcessSiloHandle silo) => ServicesOf(silo).GetRequiredService<CandidateConnector>();
+
+    public static IServiceProvider ServicesOf(InProcessSiloHandle silo) => silo.SiloHost.Services;
+
+    public static async Task<SyncHireTestCluster> StartAsync(SyncHireTestClusterOptions? options = null)
+    {
+        options ??= new SyncHireTestClusterOptions();
+        var owned = options.Database is null ? SqliteTestDatabase.Create() : null;
+        var database = options.Database ?? owned!;
+        var builder = new InProcessTestClusterBuilder((short)options.SiloCount);
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            host.Configuration.AddInMemoryCollection(options.Configuration);
+            host.Services.AddSingleton(database.Options);
+            if (options.Time is { } time)
+            {
+                host.Services.AddSingleton(time);
+            }
+
+            options.ConfigureServices?.Invoke(host.Services, host.Configuration);
+        });
+        builder.ConfigureSilo((_, silo) =>
+        {
+            // Storage and reminders on the test's database; membership stays the test cluster's own.
+            silo.UseSyncHireDatabase(database.Options, clustering: false);
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            // A killed silo is declared dead in a few seconds, so failover tests stay short; a loaded CI machine
+            // must still not starve a live silo into a false death.
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = TimeSpan.FromSeconds(1);
+                o.NumMissedProbesLimit = 3;
+                o.TableRefreshTimeout = TimeSpan.FromSeconds(1);
+            });
+        });
+
+        var cluster = builder.Build();
+        try
+        {
+            await cluster.DeployAsync();
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            if (owned is not null)
+            {
+                await owned.DisposeAsync();
+            }
+
+            throw;
+        }
+
+        return new SyncHireTestCluster(cluster, database, owned);
+    }
+
+    public Task<InProcessSiloHandle> AddSiloAsync() => _cluster.StartAdditionalSiloAsync();
+
+    public Task StopSiloAsync(InProcessSiloHandle silo) => _cluster.StopSiloAsync(silo);
+
+    /// <summary>Stops the silo without any shutdown (as kill -9 would); the others detect its death.</summary>
+    public Task KillSiloAsync(InProcessSiloHandle silo) => _cluster.KillSiloAsync(silo);
+
+    /// <summary>The silo that hosts <paramref name="grain"/>'s activation right now, if any.</summary>
+    public InProcessSiloHandle? FindHost(IAddressable grain)
+    {
+        return _cluster.TryGetGrainContext(grain.GetGrainId(), out var context)
+            ? _cluster.Silos.FirstOrDefault(silo => silo.SiloAddress.Equals(context.Address.SiloAddress))
+            : null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _cluster.DisposeAsync();
+        if (_ownedDatabase is not null)
+        {
+            await _ownedDatabase.DisposeAsync();
+        }
+    }
+}
