@@ -127,6 +127,16 @@ public sealed class SyncHireTestCluster : IAsyncDisposable
             : null;
     }
 
+    /// <summary>What the cluster's grain storage holds for a grain's state (read as a fresh activation would).</summary>
+    public Task<T?> ReadStateAsync<T>(GrainId grainId, string stateName) =>
+        StoredGrainData.ReadStateAsync<T>(ServicesOf(AnyLiveSilo), grainId, stateName);
+
+    /// <summary>The names of a grain's reminders as the cluster's reminder table holds them.</summary>
+    public Task<IReadOnlyList<string>> ReadReminderNamesAsync(GrainId grainId) =>
+        StoredGrainData.ReadReminderNamesAsync(ServicesOf(AnyLiveSilo), grainId);
+
+    private InProcessSiloHandle AnyLiveSilo => _cluster.GetActiveSilos().First();
+
     public async ValueTask DisposeAsync()
     {
         await _cluster.DisposeAsync();

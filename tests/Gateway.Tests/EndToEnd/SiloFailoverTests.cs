@@ -1,43 +1,36 @@
 using System.Net;
-using System.Net.WebSockets;
 using SyncHire.Gateway.Tests.Infrastructure;
-using SyncHire.Runtime;
-using SyncHire.Runtime.Testing;
 
 namespace SyncHire.Gateway.Tests.EndToEnd;
 
 /// <summary>
-/// A cluster: two silos hosting interviews and a separate gateway, over one database. The silo that hosts a live
-/// interview is killed (no shutdown code runs, its sockets are cut); the candidate is told to reconnect, does, and
-/// the interview continues on the other silo with its transcript and start time intact.
+/// A cluster of two SyncHire processes (each a gateway co-hosted with a silo) over one database. The candidate
+/// connects through the second, so its interview lives there; that process is killed (no shutdown code runs, its
+/// sockets are cut). The candidate reconnects through the survivor and the interview continues there with its
+/// transcript and start time intact.
 /// </summary>
 public sealed class SiloFailoverTests : IAsyncLifetime
 {
-    private SiloClusterWithGateway _system = null!;
-    private TestCluster _cluster = null!;
-    private GatewayTestHost _gateway = null!;
+    private CoHostedCluster _cluster = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _system = await SiloClusterWithGateway.StartAsync(silos: 2);
-        _cluster = _system.Cluster;
-        _gateway = _system.Gateway;
-    }
+    public async ValueTask InitializeAsync() => _cluster = await CoHostedCluster.StartAsync(processes: 2);
 
-    public ValueTask DisposeAsync() => _system.DisposeAsync();
+    public ValueTask DisposeAsync() => _cluster.DisposeAsync();
 
     [Fact]
-    public async Task Killing_the_silo_that_hosts_a_live_interview_the_candidate_reconnects_and_it_continues_elsewhere()
+    public async Task Killing_the_process_that_hosts_a_live_interview_the_candidate_reconnects_and_it_continues_elsewhere()
     {
         using var timeout = TestTimeout.Start(TimeSpan.FromSeconds(90));
         var ct = timeout.Token;
-        using var http = _gateway.CreateClient();
+        var survivor = _cluster.Hosts[0];
+        var doomed = _cluster.Hosts[1];
+        using var http = survivor.CreateClient();
         var created = await http.CreateInterviewAsync(ct, "Grace Hopper", "Compiler Engineer",
             "What does a linker do?", "How would you debug a miscompilation?", "What makes an error message good?");
         var id = created.GetProperty("id").GetString()!;
-        var socketAddress = _gateway.CandidateSocketAddress(id, created.GetProperty("candidateToken").GetString());
+        var token = created.GetProperty("candidateToken").GetString();
 
-        await using var candidate = await ScriptedCandidate.ConnectAsync(socketAddress, ct);
+        await using var candidate = await ScriptedCandidate.ConnectAsync(doomed.CandidateSocketAddress(id, token), ct);
         await candidate.SendAsync("start_interview", ct);
         await candidate.ListenToInterviewerAsync(ct);
         await candidate.AnswerAsync(TimeSpan.FromSeconds(3), ct);
@@ -46,22 +39,14 @@ public sealed class SiloFailoverTests : IAsyncLifetime
         var transcriptBefore = before.GetProperty("transcript").EnumerateArray().Select(t => t.GetProperty("text").GetString()).ToList();
         Assert.Equal(3, transcriptBefore.Count);
 
-        var host = _cluster.FindHost(new GrainId("interview", id))!;
-        var survivor = _cluster.Silos.Single(s => s != host);
-        await _cluster.KillSiloAsync(host);
+        await _cluster.KillAsync(doomed);
 
-        // The gateway notices the lost silo connection and tells the candidate to reconnect.
-        var notice = await candidate.WaitForAsync("reconnecting", ct);
-        Assert.False(string.IsNullOrEmpty(notice.GetProperty("reason").GetString()));
-        await candidate.WaitForCloseAsync(ct);
-        Assert.Equal((WebSocketCloseStatus)1012, candidate.CloseStatus);
-
-        await candidate.ReconnectAsync(socketAddress, ct);
+        // The socket died with its process: the candidate reconnects, through the survivor.
+        await candidate.ReconnectAsync(survivor.CandidateSocketAddress(id, token), ct);
         var resumed = await candidate.WaitForAsync("resumed", ct);
         Assert.Equal(transcriptBefore, resumed.GetProperty("transcript").EnumerateArray().Select(t => t.GetProperty("text").GetString()));
         // The interviewer picks up at the unanswered question.
         Assert.Contains("How would you debug a miscompilation?", await candidate.ListenToInterviewerAsync(ct));
-        Assert.True(survivor.Hosts(new GrainId("interview", id)));
 
         await candidate.AnswerAsync(TimeSpan.FromSeconds(3), ct);
         Assert.Contains("What makes an error message good?", await candidate.ListenToInterviewerAsync(ct));
@@ -74,5 +59,27 @@ public sealed class SiloFailoverTests : IAsyncLifetime
         var transcriptAfter = after.GetProperty("transcript").EnumerateArray().Select(t => t.GetProperty("text").GetString()).ToList();
         Assert.Equal(transcriptBefore, transcriptAfter.Take(transcriptBefore.Count));
         Assert.Contains(transcriptAfter, text => text!.Contains("What makes an error message good?"));
+    }
+
+    [Fact]
+    public async Task A_candidate_who_reconnects_through_another_process_brings_the_interview_with_it()
+    {
+        using var timeout = TestTimeout.Start(TimeSpan.FromSeconds(60));
+        var ct = timeout.Token;
+        using var http = _cluster.Hosts[0].CreateClient();
+        var created = await http.CreateInterviewAsync(ct, "Grace Hopper", "Compiler Engineer", "What does a linker do?", "What is a calling convention?");
+        var id = created.GetProperty("id").GetString()!;
+        var token = created.GetProperty("candidateToken").GetString();
+
+        await using var candidate = await ScriptedCandidate.ConnectAsync(_cluster.Hosts[0].CandidateSocketAddress(id, token), ct);
+        await candidate.SendAsync("start_interview", ct);
+        Assert.Contains("What does a linker do?", await candidate.ListenToInterviewerAsync(ct));
+
+        // The candidate comes back through the other process: the interview migrates there to take the connection.
+        await candidate.ReconnectAsync(_cluster.Hosts[1].CandidateSocketAddress(id, token), ct);
+        var resumed = await candidate.WaitForAsync("resumed", ct);
+        Assert.NotEmpty(resumed.GetProperty("transcript").EnumerateArray());
+        await candidate.AnswerAsync(TimeSpan.FromSeconds(3), ct);
+        Assert.Contains("What is a calling convention?", await candidate.ListenToInterviewerAsync(ct));
     }
 }

@@ -1,27 +1,27 @@
 using System.Text.Json;
 using SyncHire.Gateway.Tests.Infrastructure;
-using SyncHire.Runtime.Testing;
 
 namespace SyncHire.Gateway.Tests.Events;
 
 /// <summary>
-/// GET /api/interviews/{id}/events across processes: the interview lives on a silo of a test cluster, the platform
-/// reads the stream from a separate gateway, and the candidate drives the interview through that gateway's socket.
+/// GET /api/interviews/{id}/events across processes: two SyncHire processes over one database. The platform creates
+/// the interview and reads its stream through the first; the candidate connects through the second, so the interview
+/// moves there and the stream follows it across processes.
 /// </summary>
 public sealed class InterviewEventsTests : IAsyncLifetime
 {
     private const string FirstQuestion = "How do you keep a message consumer idempotent?";
     private const string SecondQuestion = "How do you test code that talks to a database?";
 
-    private SiloClusterWithGateway _system = null!;
-    private TestCluster _cluster = null!;
+    private CoHostedCluster _system = null!;
     private GatewayTestHost _gateway = null!;
+    private GatewayTestHost _candidateGateway = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _system = await SiloClusterWithGateway.StartAsync(silos: 1, new Dictionary<string, string?> { ["Events:KeepAliveInterval"] = "00:00:01" });
-        _cluster = _system.Cluster;
-        _gateway = _system.Gateway;
+        _system = await CoHostedCluster.StartAsync(processes: 2, new Dictionary<string, string?> { ["Events:KeepAliveInterval"] = "00:00:01" });
+        _gateway = _system.Hosts[0];
+        _candidateGateway = _system.Hosts[1];
     }
 
     public ValueTask DisposeAsync() => _system.DisposeAsync();
@@ -45,7 +45,7 @@ public sealed class InterviewEventsTests : IAsyncLifetime
         var quiet = await events.NextAsync(ct);
         Assert.Equal("keep-alive", quiet.Comment);
 
-        await using var socket = await CandidateSocket.ConnectAsync(_gateway.CandidateSocketAddress(id, created.GetProperty("candidateToken").GetString()), ct);
+        await using var socket = await CandidateSocket.ConnectAsync(_candidateGateway.CandidateSocketAddress(id, created.GetProperty("candidateToken").GetString()), ct);
         await socket.SendEventAsync("start_interview", ct);
         var seen = new List<ServerSentEvent>();
         var started = await events.NextAsync("status", seen, ct);

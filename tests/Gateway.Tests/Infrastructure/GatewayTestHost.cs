@@ -9,7 +9,7 @@ namespace SyncHire.Gateway.Tests.Infrastructure;
 
 /// <summary>
 /// The real SyncHire app (<see cref="SyncHireApp.Build"/>) listening on a free loopback port, with its own SQLite
-/// file. Settings override configuration exactly as command-line arguments do ("Cluster:Role" → "Gateway").
+/// file and its own Orleans silo port. Settings override configuration exactly as command-line arguments do.
 /// Disposing stops the app and deletes the database.
 /// </summary>
 public sealed class GatewayTestHost : IAsyncDisposable
@@ -31,9 +31,9 @@ public sealed class GatewayTestHost : IAsyncDisposable
     public string DatabasePath { get; }
 
     /// <summary>
-    /// Starts the app. Unless overridden, it is a single node (role All) on its own SQLite file with the offline
-    /// interviewer. Settings win over those defaults: pass Cluster:Storage and Cluster:ConnectionString to join the
-    /// database of silos started elsewhere (then <see cref="DatabasePath"/> is simply never created).
+    /// Starts the app. Unless overridden, it is a single node on its own SQLite file with the offline interviewer.
+    /// Settings win over those defaults: pass Cluster:ConnectionString (and Cluster:PrimarySiloPort, or
+    /// Cluster:Storage postgres) to join other processes as one cluster.
     /// </summary>
     public static async Task<GatewayTestHost> StartAsync(
         IReadOnlyDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)
@@ -43,6 +43,8 @@ public sealed class GatewayTestHost : IAsyncDisposable
         {
             "--urls", "http://127.0.0.1:0",
             $"--Cluster:ConnectionString=Data Source={databasePath}",
+            // Every test host is also a silo: each needs its own silo-to-silo port.
+            $"--Cluster:SiloPort={FreePort()}",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -92,7 +94,22 @@ public sealed class GatewayTestHost : IAsyncDisposable
         }
     }
 
-    private static void DeleteDatabase(string path)
+    /// <summary>A loopback port nothing listens on right now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Stops the app as kill -9 would: no shutdown code runs, so the cluster must detect the silo's death.</summary>
+    public async Task KillAsync()
+    {
+        await App.StopAsync(new CancellationToken(canceled: true));
+        await App.DisposeAsync();
+    }
+
+    internal static void DeleteDatabase(string path)
     {
         // Pooled connections keep the file open; release them so the file (and its WAL) can go.
         SqliteConnection.ClearAllPools();

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using SyncHire.Gateway.Tokens;
-using SyncHire.Runtime.Hosting;
 
 namespace SyncHire.Gateway.Tests.Infrastructure;
 
@@ -8,7 +7,7 @@ namespace SyncHire.Gateway.Tests.Infrastructure;
 public static class TokenFactory
 {
     public static CandidateTokenService WithRandomKey(TimeSpan? lifetime = null) =>
-        new(TokenSigningKey.Resolve(null, ClusterRole.All),
+        new(TokenSigningKey.Resolve(null, inCluster: false),
             Options.Create(new GatewayOptions { CandidateTokenLifetime = lifetime ?? TimeSpan.FromMinutes(10) }),
             TimeProvider.System);
 }

@@ -4,7 +4,8 @@ using System.Text.Json;
 using SyncHire.Gateway.Tests.Infrastructure;
 using SyncHire.Gateway.Tests.Tenants;
 using SyncHire.Platform.Interviews;
-using SyncHire.Runtime.Storage;
+using SyncHire.Grains.Interview;
+using SyncHire.Testing;
 
 namespace SyncHire.Gateway.Tests.Interviews;
 
@@ -22,16 +23,16 @@ public sealed class DeleteInterviewTests : AcmeTenantHostTests
         await candidate.ReceiveEventAsync("session_ready", timeout.Token);
         await candidate.SendJsonAsync("""{"type":"start_interview","consent":true}""", timeout.Token);
         await candidate.ReceiveEventAsync("ai_response_complete", timeout.Token);
-        var storage = _host.GetRequiredService<IClusterStorage>();
-        Assert.NotEmpty(await storage.ReadRemindersAsync($"interview/{id}", timeout.Token));
+        var grainId = StoredGrainData.InterviewGrainId(_host.Services, id);
+        Assert.NotEmpty(await StoredGrainData.ReadReminderNamesAsync(_host.Services, grainId));
 
         using var response = await _client.DeleteAsync($"api/interviews/{id}", timeout.Token);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         var ended = await candidate.ReceiveEventAsync("interview_ended", timeout.Token);
         Assert.Equal("ended_by_platform", ended.GetProperty("reason").GetString());
-        Assert.Null((await storage.ReadStateAsync($"interview/{id}", timeout.Token)).Json);
-        Assert.Empty(await storage.ReadRemindersAsync($"interview/{id}", timeout.Token));
+        Assert.Null(await StoredGrainData.ReadStateAsync<InterviewState>(_host.Services, grainId, "interview"));
+        Assert.Empty(await StoredGrainData.ReadReminderNamesAsync(_host.Services, grainId));
         Assert.Null(await _host.GetRequiredService<IInterviewIndex>().GetInterviewAsync(TenantKeys.Acme, id, timeout.Token));
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetJsonAsync($"api/interviews/{id}", timeout.Token)).Status);
         var (_, page) = await _client.GetJsonAsync("api/interviews?candidate=erased", timeout.Token);

@@ -2,7 +2,8 @@ using System.Net;
 using SyncHire.Gateway.Tests.Infrastructure;
 using SyncHire.Gateway.Tests.Tenants;
 using SyncHire.Platform.Retention;
-using SyncHire.Runtime.Storage;
+using SyncHire.Grains.Interview;
+using SyncHire.Testing;
 
 namespace SyncHire.Gateway.Tests.Interviews;
 
@@ -33,7 +34,7 @@ public sealed class RetentionPurgeTests
         Assert.Equal(2, erasedTwoDaysLater);
         Assert.Equal(HttpStatusCode.NotFound, (await acme.GetJsonAsync($"api/interviews/{endedAcme}", timeout.Token)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await globex.GetJsonAsync($"api/interviews/{endedGlobex}", timeout.Token)).Status);
-        Assert.Null((await host.GetRequiredService<IClusterStorage>().ReadStateAsync($"interview/{endedAcme}", timeout.Token)).Json);
+        Assert.Null(await StoredGrainData.ReadStateAsync<InterviewState>(host.Services, StoredGrainData.InterviewGrainId(host.Services, endedAcme), "interview"));
         Assert.Equal(HttpStatusCode.OK, (await acme.GetJsonAsync($"api/interviews/{stillOpen}", timeout.Token)).Status);
     }
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using SyncHire.Gateway.Tests.Infrastructure;
 using SyncHire.Gateway.Tokens;
-using SyncHire.Runtime.Hosting;
 
 namespace SyncHire.Gateway.Tests.Tokens;
 
@@ -70,8 +69,8 @@ public sealed class CandidateTokenServiceTests
     {
         var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         var options = Options.Create(new GatewayOptions());
-        var first = new CandidateTokenService(TokenSigningKey.Resolve(key, ClusterRole.Gateway), options, TimeProvider.System);
-        var second = new CandidateTokenService(TokenSigningKey.Resolve(key, ClusterRole.Gateway), options, TimeProvider.System);
+        var first = new CandidateTokenService(TokenSigningKey.Resolve(key, inCluster: true), options, TimeProvider.System);
+        var second = new CandidateTokenService(TokenSigningKey.Resolve(key, inCluster: true), options, TimeProvider.System);
 
         var token = first.Issue("interview-a");
 

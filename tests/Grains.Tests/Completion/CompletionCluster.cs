@@ -1,10 +1,9 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SyncHire.Grains.Audio.Speech;
 using SyncHire.Grains.Evaluation;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Tests.Interview.Support;
-using SyncHire.Runtime.Testing;
+using SyncHire.Testing;
 using Xunit;
 
 namespace SyncHire.Grains.Tests.Completion;
@@ -18,16 +17,11 @@ internal static class CompletionCluster
     public const string Tenant = "acme";
 
     /// <param name="evaluationModel">Replaces the configured evaluator (the model); the offline fallback stays real.</param>
-    public static Task<TestCluster> StartAsync(IInterviewEvaluator? evaluationModel = null, IReadOnlyDictionary<string, string?>? settings = null)
+    public static Task<SyncHireTestCluster> StartAsync(IInterviewEvaluator? evaluationModel = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Completion:RetryInterval"] = "00:00:00.500" })
-            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
-            .Build();
-        return TestCluster.StartAsync(new TestClusterOptions
+        var options = new SyncHireTestClusterOptions
         {
-            SiloCount = 1,
-            ConfigureSilo = services =>
+            ConfigureServices = (services, configuration) =>
             {
                 services.AddSingleton<ITextToSpeech>(new SyntheticVoice());
                 if (evaluationModel is not null)
@@ -37,10 +31,17 @@ internal static class CompletionCluster
 
                 services.AddInterviewGrains(configuration);
             },
-        });
+        };
+        options.Configuration["Completion:RetryInterval"] = "00:00:01";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            options.Configuration[key] = value;
+        }
+
+        return SyncHireTestCluster.StartAsync(options);
     }
 
-    public static async Task<(string Id, IInterviewGrain Grain)> CreateAsync(TestCluster cluster)
+    public static async Task<(string Id, IInterviewGrain Grain)> CreateAsync(SyncHireTestCluster cluster)
     {
         var id = Guid.NewGuid().ToString("N");
         var grain = cluster.GrainFactory.GetGrain<IInterviewGrain>(id);
@@ -52,7 +53,7 @@ internal static class CompletionCluster
     /// The candidate starts, streams <paramref name="silenceBytes"/> of silent PCM, types one answer, and ends the
     /// interview (candidate_ended): an interview with something to evaluate.
     /// </summary>
-    public static async Task AnswerOnceAndEndAsync(TestCluster cluster, string id, int silenceBytes = 0)
+    public static async Task AnswerOnceAndEndAsync(SyncHireTestCluster cluster, string id, int silenceBytes = 0)
     {
         await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
         candidate.SendJson("""{"type":"start_interview"}""");

@@ -7,7 +7,6 @@ using SyncHire.Grains.Usage;
 using SyncHire.Platform.Interviews;
 using SyncHire.Platform.Usage;
 using SyncHire.Platform.Webhooks;
-using SyncHire.Runtime;
 using Xunit;
 
 namespace SyncHire.Grains.Tests.Completion;
@@ -20,7 +19,7 @@ public sealed class InterviewCompletionTests
     {
         await using var cluster = await CompletionCluster.StartAsync();
         var (id, grain) = await CompletionCluster.CreateAsync(cluster);
-        var index = cluster.Silos[0].App.Services.GetRequiredService<IInterviewIndex>();
+        var index = SyncHireTestCluster.ServicesOf(cluster.Silos[0]).GetRequiredService<IInterviewIndex>();
         Assert.Equal("created", (await index.GetInterviewAsync(CompletionCluster.Tenant, id, default))!.Status);
         Assert.Equal(ReportStatus.NotFinished, (await grain.GetReport())!.Status);
 
@@ -41,7 +40,7 @@ public sealed class InterviewCompletionTests
         Assert.NotNull(row.EndedAt);
         Assert.Null(await index.GetInterviewAsync("someone-else", id, default));
 
-        var usage = await cluster.Silos[0].App.Services.GetRequiredService<IUsageLedger>()
+        var usage = await SyncHireTestCluster.ServicesOf(cluster.Silos[0]).GetRequiredService<IUsageLedger>()
             .SumUsageAsync(CompletionCluster.Tenant, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1), default);
         Assert.Equal(0.5, usage.Single(u => u.Kind == UsageKinds.AudioInSeconds).Amount, precision: 6); // 16,000 bytes at 16 kHz.
         Assert.True(usage.Single(u => u.Kind == UsageKinds.AudioOutSeconds).Amount > 1, "the interviewer's spoken greeting and reply");
@@ -85,7 +84,7 @@ public sealed class InterviewCompletionTests
         await CompletionCluster.AnswerOnceAndEndAsync(cluster, id);
 
         Assert.True((await CompletionCluster.ReportReadyAsync(grain))!.Report!.Fallback);
-        var ledger = cluster.Silos[0].App.Services.GetRequiredService<IUsageLedger>();
+        var ledger = SyncHireTestCluster.ServicesOf(cluster.Silos[0]).GetRequiredService<IUsageLedger>();
         var usage = await Eventually.Becomes(
             () => ledger.SumUsageAsync(CompletionCluster.Tenant, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1), default),
             totals => totals.Any(t => t.Kind == UsageKinds.InputTokens), "the evaluation's tokens in the ledger");
@@ -138,7 +137,7 @@ public sealed class InterviewCompletionTests
         var report = (await CompletionCluster.ReportReadyAsync(grain))!.Report!;
         Assert.Equal(ScriptedEvaluationModel.ModelName, report.GeneratedBy);
         await Eventually.Becomes(
-            async () => (await cluster.Storage.ReadRemindersAsync(new GrainId("interview", id).ToString(), default)).Count,
+            async () => (await cluster.ReadReminderNamesAsync(grain.GetGrainId())).Count,
             count => count == 0, "the completion reminder to be dropped");
     }
 
@@ -161,7 +160,7 @@ public sealed class InterviewCompletionTests
         await grain.Erase();
 
         // The erasure must not publish the interview it is destroying: a queued delivery carries the transcript.
-        var outbox = cluster.Silos[0].App.Services.GetRequiredService<IWebhookOutbox>();
+        var outbox = SyncHireTestCluster.ServicesOf(cluster.Silos[0]).GetRequiredService<IWebhookOutbox>();
         Assert.Empty(await outbox.ListDeliveriesAsync(CompletionCluster.Tenant, id, default));
         Assert.Null(await grain.GetReport());
     }

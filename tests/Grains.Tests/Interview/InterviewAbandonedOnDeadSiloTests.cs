@@ -1,8 +1,6 @@
-using System.Text.Json;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interview;
 using SyncHire.Grains.Tests.Interview.Support;
-using SyncHire.Runtime;
 using Xunit;
 
 namespace SyncHire.Grains.Tests.Interview;
@@ -31,24 +29,16 @@ public sealed class InterviewAbandonedOnDeadSiloTests
 
         await cluster.AddSiloAsync();
 
-        var grainId = new GrainId("interview", id).ToString();
+        var grainId = cluster.GrainFactory.GetGrain<IInterviewGrain>(id).GetGrainId();
         var ended = await Eventually.Becomes(
-            async () => (await cluster.Storage.ReadStateAsync(grainId, default)).Json,
-            json => json is not null && EndReason(json) is not null,
+            () => cluster.ReadStateAsync<InterviewState>(grainId, "interview"),
+            state => state?.EndReason is not null,
             "the reminder to bring the interview back and its idle timeout to end it",
             TimeSpan.FromSeconds(45));
-        Assert.Equal(EndReasons.Idle, EndReason(ended!));
+        Assert.Equal(EndReasons.Idle, ended!.EndReason);
         await Eventually.Becomes(
-            async () => (await cluster.Storage.ReadRemindersAsync(grainId, default)).Select(r => r.Name).ToList(),
+            () => cluster.ReadReminderNamesAsync(grainId),
             names => !names.Contains(InterviewGrain.LivenessReminder) && !names.Contains(InterviewGrain.HardCapReminder),
             "the interview's live reminders to be dropped");
-    }
-
-    private static string? EndReason(string stateJson)
-    {
-        using var state = JsonDocument.Parse(stateJson);
-        return state.RootElement.TryGetProperty("endReason", out var reason) && reason.ValueKind == JsonValueKind.String
-            ? reason.GetString()
-            : null;
     }
 }

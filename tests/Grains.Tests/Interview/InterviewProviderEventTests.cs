@@ -10,7 +10,7 @@ namespace SyncHire.Grains.Tests.Interview;
 public sealed class InterviewProviderEventTests
 {
     private static async Task<(CandidateClient Candidate, ScriptedSession Session, IInterviewGrain Grain)> StartScriptedAsync(
-        Runtime.Testing.TestCluster cluster, ScriptedProvider provider)
+        SyncHire.Testing.SyncHireTestCluster cluster, ScriptedProvider provider)
     {
         var (id, grain) = await InterviewCluster.CreateAsync(cluster, InterviewCluster.Definition() with { Provider = ScriptedProvider.ProviderName });
         var candidate = await CandidateClient.ConnectAsync(cluster, id);

@@ -19,7 +19,7 @@ public sealed class InterviewProviderResilienceTests
     };
 
     private static async Task<(CandidateClient Candidate, ScriptedSession Session, IInterviewGrain Grain)> StartAsync(
-        Runtime.Testing.TestCluster cluster, ScriptedProvider provider)
+        SyncHire.Testing.SyncHireTestCluster cluster, ScriptedProvider provider)
     {
         var (id, grain) = await InterviewCluster.CreateAsync(cluster, InterviewCluster.Definition() with { Provider = ScriptedProvider.ProviderName });
         var candidate = await CandidateClient.ConnectAsync(cluster, id);

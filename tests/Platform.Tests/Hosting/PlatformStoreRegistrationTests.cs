@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using SyncHire.Platform.Hosting;
 using SyncHire.Platform.Interviews;
 using SyncHire.Platform.Tenants;
-using SyncHire.Runtime.Tests.Storage;
+using SyncHire.Testing;
 using Xunit;
 
 namespace SyncHire.Platform.Tests.Hosting;

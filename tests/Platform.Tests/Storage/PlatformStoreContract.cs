@@ -3,8 +3,7 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using SyncHire.Platform.Interviews;
 using SyncHire.Platform.Storage.Sql;
-using SyncHire.Runtime.Storage.Sql;
-using SyncHire.Runtime.Tests.Storage;
+using SyncHire.Testing;
 using Xunit;
 
 namespace SyncHire.Platform.Tests.Storage;
@@ -55,15 +54,6 @@ public abstract partial class PlatformStoreContract : IAsyncDisposable
         }
 
         return store;
-    }
-
-    /// <summary>The cluster's own storage on the same database, as a silo beside the platform would have it.</summary>
-    protected async Task<Runtime.Storage.IClusterStorage> NewClusterStorageAsync()
-    {
-        var database = await DatabaseAsync();
-        var storage = ClusterStorageFactory.Create(database.Provider, database.ConnectionString);
-        _stores.Add((IAsyncDisposable)storage);
-        return storage;
     }
 
     /// <summary>

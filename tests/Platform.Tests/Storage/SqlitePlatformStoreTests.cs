@@ -1,4 +1,4 @@
-using SyncHire.Runtime.Tests.Storage;
+using SyncHire.Testing;
 
 namespace SyncHire.Platform.Tests.Storage;
 

@@ -1,10 +1,9 @@
-using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SyncHire.Emulators.Shared;
 using SyncHire.Grains;
 using SyncHire.Grains.Interfaces;
-using SyncHire.Runtime.Testing;
+using SyncHire.Grains.Interview;
+using SyncHire.Testing;
 
 namespace SyncHire.Providers.Tests.EndToEnd;
 
@@ -43,18 +42,22 @@ internal static class ProviderCluster
         return settings;
     }
 
-    public static Task<TestCluster> StartAsync(EmulatorServer emulators, IReadOnlyDictionary<string, string?>? extra = null, TimeProvider? time = null)
+    public static Task<SyncHireTestCluster> StartAsync(EmulatorServer emulators, IReadOnlyDictionary<string, string?>? extra = null, TimeProvider? time = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(emulators, extra)).Build();
-        return TestCluster.StartAsync(new TestClusterOptions
+        var options = new SyncHireTestClusterOptions
         {
-            SiloCount = 1,
             Time = time,
-            ConfigureSilo = services => services.AddInterviewGrains(configuration),
-        });
+            ConfigureServices = (services, configuration) => services.AddInterviewGrains(configuration),
+        };
+        foreach (var (key, value) in Settings(emulators, extra))
+        {
+            options.Configuration[key] = value;
+        }
+
+        return SyncHireTestCluster.StartAsync(options);
     }
 
-    public static async Task<string> CreateInterviewAsync(TestCluster cluster, string provider)
+    public static async Task<string> CreateInterviewAsync(SyncHireTestCluster cluster, string provider)
     {
         var id = Guid.NewGuid().ToString("N");
         await cluster.GrainFactory.GetGrain<IInterviewGrain>(id).Create(new InterviewDefinition
@@ -69,12 +72,9 @@ internal static class ProviderCluster
     }
 
     /// <summary>The question indexes of the answers the model stored through store_answer, as persisted.</summary>
-    public static async Task<IReadOnlyList<int>> StoredAnswerIndexesAsync(TestCluster cluster, string id)
+    public static async Task<IReadOnlyList<int>> StoredAnswerIndexesAsync(SyncHireTestCluster cluster, string id)
     {
-        var stored = await cluster.Storage.ReadStateAsync($"interview/{id}", CancellationToken.None);
-        using var state = JsonDocument.Parse(stored.Json!);
-        return [.. state.RootElement.GetProperty("answers").EnumerateArray()
-            .Select(a => int.Parse(a.GetProperty("questionId").GetString()!.AsSpan(1)) - 1)
-            .Order()];
+        var state = await cluster.ReadStateAsync<InterviewState>(cluster.GrainFactory.GetGrain<IInterviewGrain>(id).GetGrainId(), "interview");
+        return [.. state!.Answers.Select(a => state.QuestionIndexOf(a.QuestionId)!.Value).Order()];
     }
 }

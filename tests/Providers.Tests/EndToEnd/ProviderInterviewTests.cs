@@ -6,7 +6,7 @@ using SyncHire.Emulators.Shared;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Tests.Interview.Support;
 using SyncHire.Platform.Usage;
-using SyncHire.Runtime.Testing;
+using SyncHire.Testing;
 
 namespace SyncHire.Providers.Tests.EndToEnd;
 
@@ -67,7 +67,7 @@ public sealed class ProviderInterviewTests : IAsyncLifetime
     /// audio tokens: each response's audio out is counted at the provider's rate (OpenAI Realtime 20 a second, Gemini
     /// 32), rounded up once a response, so the tokens follow the audio the grain measured.
     /// </summary>
-    private static async Task AssertTokensRecordedAsync(TestCluster cluster, string provider)
+    private static async Task AssertTokensRecordedAsync(SyncHireTestCluster cluster, string provider)
     {
         var ledger = cluster.Silos[0].App.Services.GetRequiredService<IUsageLedger>();
         var usage = (await Eventually.Becomes(

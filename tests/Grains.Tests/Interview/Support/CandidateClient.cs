@@ -2,8 +2,8 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using SyncHire.Grains.Interfaces;
-using SyncHire.Runtime.Connections;
-using SyncHire.Runtime.Testing;
+using SyncHire.Grains.Candidates;
+using SyncHire.Testing;
 using Xunit;
 
 namespace SyncHire.Grains.Tests.Interview.Support;
@@ -15,19 +15,18 @@ internal sealed record ReceivedFrame(string? Type, JsonElement Event, ReadOnlyMe
 }
 
 /// <summary>
-/// The candidate's end of a real grain connection (through the cluster's connector, across a loopback WebSocket
-/// to the silo). Frames are read in order; the Next… methods consume them like a client's message loop and keep
+/// The candidate's end of a real grain connection, opened through a silo's connector as its co-hosted gateway does. Frames are read in order; the Next… methods consume them like a client's message loop and keep
 /// everything they pass in <see cref="Received"/>, so tests can assert on order as well as content.
 /// </summary>
 internal sealed class CandidateClient : IAsyncDisposable
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private readonly IGrainConnection _connection;
+    private readonly ICandidateConnection _connection;
     private readonly Channel<ReceivedFrame> _frames = Channel.CreateUnbounded<ReceivedFrame>();
     private readonly Task _reader;
 
-    private CandidateClient(IGrainConnection connection)
+    private CandidateClient(ICandidateConnection connection)
     {
         _connection = connection;
         _reader = Task.Run(ReadAsync);
@@ -38,8 +37,8 @@ internal sealed class CandidateClient : IAsyncDisposable
 
     public Task<ConnectionClose> Closed => _connection.Closed;
 
-    public static async Task<CandidateClient> ConnectAsync(TestCluster cluster, string interviewId) =>
-        new(await cluster.Connector.ConnectAsync<IInterviewGrain>(interviewId, TestContext.Current.CancellationToken));
+    public static async Task<CandidateClient> ConnectAsync(SyncHireTestCluster cluster, string interviewId) =>
+        new(await cluster.Connector.ConnectAsync(interviewId, TestContext.Current.CancellationToken));
 
     public void SendJson(string json) => Assert.True(_connection.TrySend(ConnectionFrame.Text(Encoding.UTF8.GetBytes(json))), "send failed");
 

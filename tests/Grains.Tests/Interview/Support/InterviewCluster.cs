@@ -1,9 +1,8 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SyncHire.Grains.Audio.Speech;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Providers;
-using SyncHire.Runtime.Testing;
+using SyncHire.Testing;
 
 namespace SyncHire.Grains.Tests.Interview.Support;
 
@@ -11,16 +10,13 @@ namespace SyncHire.Grains.Tests.Interview.Support;
 internal static class InterviewCluster
 {
     /// <param name="extraProvider">A further provider plugin, for tests that script the interviewer.</param>
-    public static Task<TestCluster> StartAsync(TimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null,
+    public static Task<SyncHireTestCluster> StartAsync(TimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null,
         IRealtimeProvider? extraProvider = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        return TestCluster.StartAsync(new TestClusterOptions
+        var options = new SyncHireTestClusterOptions
         {
-            SiloCount = 1,
-            Storage = "sqlite",
             Time = time,
-            ConfigureSilo = services =>
+            ConfigureServices = (services, configuration) =>
             {
                 // The synthetic voice is exact and instant; espeak-ng would make audio depend on the machine.
                 services.AddSingleton<ITextToSpeech>(new SyntheticVoice());
@@ -30,7 +26,13 @@ internal static class InterviewCluster
                     services.AddSingleton(extraProvider);
                 }
             },
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            options.Configuration[key] = value;
+        }
+
+        return SyncHireTestCluster.StartAsync(options);
     }
 
     public static readonly IReadOnlyList<string> TwoQuestions =
@@ -48,7 +50,7 @@ internal static class InterviewCluster
         MaxDurationMinutes = maxDurationMinutes,
     };
 
-    public static async Task<(string Id, IInterviewGrain Grain)> CreateAsync(TestCluster cluster, InterviewDefinition? definition = null)
+    public static async Task<(string Id, IInterviewGrain Grain)> CreateAsync(SyncHireTestCluster cluster, InterviewDefinition? definition = null)
     {
         var id = Guid.NewGuid().ToString("N");
         var grain = cluster.GrainFactory.GetGrain<IInterviewGrain>(id);
