@@ -53,6 +53,7 @@ public static class SyncHireApp
 
         services.AddPlatformStore(configuration);
         builder.AddSyncHireSilo();
+        var adminPort = OperatorDashboard.AddAdminListener(builder);
         services.AddInterviewGrains(configuration);
         services.AddTranscriptRetention(configuration);
 
@@ -118,6 +119,7 @@ public static class SyncHireApp
         app.MapHealthEndpoints();
         app.MapCandidateWebApp();
         app.MapGatewayMetrics();
+        OperatorDashboard.MapDashboard(app, adminPort);
 
         StartupBanner.LogWhenStarted(app);
         return app;

@@ -200,8 +200,14 @@ public sealed partial class InterviewGrain : Grain, IInterviewGrain, IInterviewT
 
         if (reminderName == HardCapReminder && State.Status != InterviewStatus.Completed && State.Exists)
         {
+            // Ending drops the cap and liveness reminders.
             await EndAsync(EndReasons.TimeLimit);
+            return;
         }
+
+        // The cap of an interview that already ended, or a reminder this build no longer uses: Orleans reminders
+        // repeat, so one that has nothing left to do is removed rather than left to fire every period.
+        await UnregisterReminder(reminderName);
     }
 
     /// <summary>
