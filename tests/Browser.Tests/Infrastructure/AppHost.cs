@@ -50,12 +50,23 @@ public sealed class AppHost : IAsyncDisposable
     /// <summary>Starts a new server on the same port and database, as the redeployed process.</summary>
     public Task StartAgainAsync() => StartOnAsync(BaseAddress.Port);
 
+    private readonly int _siloPort = FreeLoopbackPort();
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     private async Task StartOnAsync(int port)
     {
         var app = Gateway.SyncHireApp.Build(
         [
             "--urls", $"http://127.0.0.1:{port}",
             $"--Cluster:ConnectionString=Data Source={_databasePath}",
+            // The process is an Orleans silo too: its own silo port, so test hosts never collide.
+            $"--Cluster:SiloPort={_siloPort}",
             // A fixed key, as in any real deployment: tokens issued before a restart stay valid after it.
             $"--Gateway:TokenSigningKey={_signingKey}",
             .. _settings.Select(setting => $"--{setting.Key}={setting.Value}"),
