@@ -6,7 +6,9 @@
 #   SESSIONS="250 500 1000 1500" DURATION=60 bash bench/run.sh   # the full-scale run
 #
 # Settings (environment): SESSIONS (space-separated counts), DURATION, WARMUP, RAMP (seconds), BOUND_MS (p99 bound),
-# TOPOLOGY (cluster: PostgreSQL + a silo + a gateway as separate processes; single: one process, SQLite),
+# TOPOLOGY (cluster: PostgreSQL + two co-hosted processes, each the gateway and an Orleans silo; the load generator
+# connects every candidate to the first, so all the benchmark's interviews run there and the second is an idle member
+# of the cluster; single: one process, SQLite),
 # TARGETS (default "direct synchire peer"; direct is the baseline the others are measured against),
 # AUDIO_CHUNK_MS (size of the emulator's audio deltas, default 100), OUT (results folder).
 set -euo pipefail
@@ -22,8 +24,9 @@ TARGETS="${TARGETS:-direct synchire peer}"
 AUDIO_CHUNK_MS="${AUDIO_CHUNK_MS:-100}"
 OUT="${OUT:-bench/results/$(date +%Y%m%d-%H%M%S)}"
 EMULATOR_PORT="${EMULATOR_PORT:-18090}"
-GATEWAY_PORT="${GATEWAY_PORT:-18000}"
-SILO_PORT="${SILO_PORT:-18111}"
+GATEWAY_PORT="${GATEWAY_PORT:-18000}"   # HTTP of the (first) process: the candidates connect here
+SECOND_PORT="${SECOND_PORT:-18001}"     # HTTP of the second process (cluster)
+SILO_PORT="${SILO_PORT:-18111}"         # Orleans silo port of the first process; the second uses SILO_PORT+1
 PEER_PORT="${PEER_PORT:-18081}"
 
 # As in the images (src/*/Dockerfile): no thread-pool spin-waiting; it roughly doubled CPU per frame at low load.
@@ -45,7 +48,6 @@ trap cleanup EXIT INT TERM
 
 echo "== building (Release)"
 dotnet build -c Release src/Gateway -v quiet -nologo
-dotnet build -c Release src/Silo -v quiet -nologo
 dotnet build -c Release bench/LoadGen -v quiet -nologo
 dotnet build -c Release bench/EmulatorHost -v quiet -nologo
 (cd bench/peer-relay && npm ci --no-audit --no-fund --silent)
@@ -55,7 +57,7 @@ wait_http() { # url name
   echo "$2 did not come up at $1 (log: ${OUT}/$2.log)" >&2; exit 1
 }
 
-for port in "${EMULATOR_PORT}" "${GATEWAY_PORT}" "${SILO_PORT}" "${PEER_PORT}"; do
+for port in "${EMULATOR_PORT}" "${GATEWAY_PORT}" "${SECOND_PORT}" "${SILO_PORT}" "$((SILO_PORT + 1))" "${PEER_PORT}"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/${port}") 2>/dev/null; then
     echo "port ${port} is already in use (a previous run still going?); set *_PORT to free ones" >&2; exit 1
   fi
@@ -75,28 +77,31 @@ provider=(--Providers:OpenAI:ApiKey=emulator-key "--Providers:OpenAI:Endpoint=ht
 signing_key="$(head -c 32 /dev/urandom | base64)"
 metrics="gateway=http://127.0.0.1:${GATEWAY_PORT}/metrics"
 if [[ "${TOPOLOGY}" == cluster ]]; then
-  echo "== starting PostgreSQL, a silo and a gateway (separate processes)"
+  echo "== starting PostgreSQL and two co-hosted processes (gateway + silo each); every candidate connects to the first"
   admin="$(bash scripts/start-postgres.sh | tail -n 1)"
   database="synchire_bench_$$"
   su postgres -c "psql -qtAX -c 'CREATE DATABASE ${database} OWNER synchire'" >/dev/null
   connection="${admin/Database=synchire/Database=${database}}"
-  secret="$(head -c 32 /dev/urandom | base64)"
-  common=(--Cluster:Storage=postgres "--Cluster:ConnectionString=${connection}" "--Cluster:Secret=${secret}")
-  dotnet src/Silo/bin/Release/net10.0/SyncHire.Silo.dll --urls "http://127.0.0.1:${SILO_PORT}" "${common[@]}" "${provider[@]}" \
-    > "${OUT}/silo.log" 2>&1 &
-  silo_pid=$!; pids+=("${silo_pid}")
-  wait_http "http://127.0.0.1:${SILO_PORT}/health/ready" silo
-  dotnet src/Gateway/bin/Release/net10.0/SyncHire.Gateway.dll --urls "http://127.0.0.1:${GATEWAY_PORT}" --Cluster:Role=Gateway \
-    "--Gateway:TokenSigningKey=${signing_key}" "${common[@]}" "${provider[@]}" > "${OUT}/gateway.log" 2>&1 &
+  common=(--Cluster:Storage=postgres "--Cluster:ConnectionString=${connection}" --Cluster:AdvertisedAddress=127.0.0.1
+    --Cluster:Kubernetes=false "--Gateway:TokenSigningKey=${signing_key}")
+  dotnet src/Gateway/bin/Release/net10.0/SyncHire.Gateway.dll --urls "http://127.0.0.1:${GATEWAY_PORT}" \
+    "--Cluster:SiloPort=${SILO_PORT}" "${common[@]}" "${provider[@]}" > "${OUT}/gateway.log" 2>&1 &
   gateway_pid=$!; pids+=("${gateway_pid}")
-  sut_pids="gateway=${gateway_pid},silo=${silo_pid}"
-  metrics="${metrics},silo=http://127.0.0.1:${SILO_PORT}/metrics"
+  dotnet src/Gateway/bin/Release/net10.0/SyncHire.Gateway.dll --urls "http://127.0.0.1:${SECOND_PORT}" \
+    "--Cluster:SiloPort=$((SILO_PORT + 1))" "${common[@]}" "${provider[@]}" > "${OUT}/second.log" 2>&1 &
+  second_pid=$!; pids+=("${second_pid}")
+  wait_http "http://127.0.0.1:${SECOND_PORT}/health/ready" second
+  # The first process creates every interview (its grain is placed locally) and takes every candidate socket, so it
+  # relays and hosts the whole load: it is the system under test ("gateway"; its /metrics stand for the silo's too).
+  # The second only takes part in the cluster (membership): its CPU and memory are reported as "second", outside
+  # the per-frame cost.
+  sut_pids="gateway=${gateway_pid},second=${second_pid}"
 else
   echo "== starting SyncHire as one process (gateway + silo, SQLite)"
   rm -f "${OUT}/synchire.db"
   dotnet src/Gateway/bin/Release/net10.0/SyncHire.Gateway.dll --urls "http://127.0.0.1:${GATEWAY_PORT}" \
-    "--Cluster:ConnectionString=Data Source=${PWD}/${OUT}/synchire.db" "--Gateway:TokenSigningKey=${signing_key}" "${provider[@]}" \
-    > "${OUT}/gateway.log" 2>&1 &
+    "--Cluster:ConnectionString=Data Source=${PWD}/${OUT}/synchire.db" "--Cluster:SiloPort=${SILO_PORT}" \
+    "--Gateway:TokenSigningKey=${signing_key}" "${provider[@]}" > "${OUT}/gateway.log" 2>&1 &
   gateway_pid=$!; pids+=("${gateway_pid}")
   sut_pids="gateway=${gateway_pid}"
 fi

@@ -1,15 +1,14 @@
 namespace SyncHire.Chaos.Tests;
 
-/// <summary>Where the repository and the built hosts are, from the test assembly's own bin folder.</summary>
+/// <summary>Where the repository and the built host are, from the test assembly's own bin folder.</summary>
 public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>Debug or Release: the configuration this test was built in (its hosts were built in the same one).</summary>
+    /// <summary>Debug or Release: the configuration this test was built in (its host was built in the same one).</summary>
     public static string Configuration { get; } = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
 
-    public static string SiloDll => Built("src/Silo", "SyncHire.Silo.dll");
-
+    /// <summary>The one host: every cluster process is this ASP.NET Core app co-hosting an Orleans silo.</summary>
     public static string GatewayDll => Built("src/Gateway", "SyncHire.Gateway.dll");
 
     private static string Built(string project, string dll)

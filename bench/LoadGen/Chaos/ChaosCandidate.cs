@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text.Json;
@@ -6,33 +7,66 @@ using System.Text.Json;
 namespace SyncHire.Bench.LoadGen.Chaos;
 
 /// <summary>
-/// A candidate who answers continuously (1.5 s of speech after each time the interviewer falls quiet, a
-/// microphone streaming 20 ms frames all along) and, like the web app, reconnects through any gateway when told
-/// `reconnecting` or when its socket drops. It records every transcript turn the server acknowledged as final, and
-/// how long each outage lasted until the interview served it again (the `resumed` event).
+/// A candidate who answers continuously (1.5 s of speech after each time the interviewer falls quiet, a microphone
+/// streaming 20 ms frames all along) and, like the web app behind a list of addresses, reconnects when its socket
+/// drops or it is told `reconnecting`: it tries the NEXT process's URL, and the one after, until one serves the
+/// interview again. There is no load balancer: the candidate knows every process's URL (the list grows when a process
+/// joins) and rotates. It records every transcript turn the server acknowledged as final, which process its socket is
+/// on (that process hosts its interview: the grain migrates to the socket's silo), each `resumed` (with whether the
+/// transcript it carried still held every turn acknowledged before) and the first interviewer audio after it.
 /// </summary>
-public sealed class ChaosCandidate(string interviewId, string token, IReadOnlyList<Uri> gateways, int firstGateway) : IFrameSource
+public sealed class ChaosCandidate(string interviewId, string token, Func<IReadOnlyList<Uri>> processes, int firstProcess) : IFrameSource
 {
     private const int SpeechFrames = 75;
     private const long QuietAfterInterviewerMicros = 600_000;
     private static readonly TimeSpan ReconnectDeadline = TimeSpan.FromSeconds(45);
 
+    /// <summary>
+    /// One connection attempt, the WebSocket upgrade included: the process answers it only once the interview's grain
+    /// is attached in its silo. An attempt that hangs (e.g. on a grain still registered to a dead silo) is abandoned
+    /// and the next process tried.
+    /// </summary>
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(3);
+
     private readonly Lock _gate = new();
-    private readonly List<(string Speaker, string Text, long At)> _finalTurns = [];
+    private readonly List<(string Speaker, string Text)> _finalTurns = [];
     private readonly List<TimeSpan> _outages = [];
+    private readonly List<Resume> _resumes = [];
+    private readonly Dictionary<string, int> _reconnectReasons = [];
     private readonly byte[] _frame = new byte[CandidateAudio.FrameBytes(16_000)];
     private ClientWebSocket? _socket;
+    private Uri? _connectedTo;
     private ValueTask _pendingSend;
-    private int _gateway = firstGateway;
+    private int _process = firstProcess;
     private int _speechLeft;
     private long _lastInterviewerAudio;
     private bool _heardInterviewer;
     private long _lostAt = -1;
+    private int _turnsAtLoss;
     private volatile bool _stopped;
+
+    /// <summary>A `resumed` event: when it came, through which process, whether the interviewer spoke again after it.</summary>
+    public sealed record Resume(long At, Uri Process, int MissingTurns)
+    {
+        /// <summary><see cref="Stopwatch"/> timestamp of the first interviewer audio after this resume; 0 until then.</summary>
+        public long AudioAt { get; set; }
+    }
 
     public string InterviewId { get; } = interviewId;
 
     public int ReconnectNotices { get; private set; }
+
+    /// <summary>Why the server sent `reconnecting` (its reason), with how often.</summary>
+    public IReadOnlyDictionary<string, int> ReconnectReasons
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<string, int>(_reconnectReasons);
+            }
+        }
+    }
 
     public int ErrorEvents { get; private set; }
 
@@ -44,7 +78,22 @@ public sealed class ChaosCandidate(string interviewId, string token, IReadOnlyLi
     /// <summary>True while disconnected and trying to get back.</summary>
     public bool Recovering => Volatile.Read(ref _lostAt) >= 0;
 
-    public IReadOnlyList<(string Speaker, string Text, long At)> FinalTurns
+    /// <summary>The process the candidate's socket is on (which hosts its interview), or null while disconnected.</summary>
+    public Uri? ConnectedTo => Volatile.Read(ref _connectedTo);
+
+    /// <summary>Acknowledged final turns the transcript of a `resumed` event did not carry (lost when the interview reactivated).</summary>
+    public int TurnsMissingAtResume
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _resumes.Sum(r => r.MissingTurns);
+            }
+        }
+    }
+
+    public IReadOnlyList<(string Speaker, string Text)> FinalTurns
     {
         get
         {
@@ -55,6 +104,7 @@ public sealed class ChaosCandidate(string interviewId, string token, IReadOnlyLi
         }
     }
 
+    /// <summary>Per reconnection: socket lost → `resumed` from the interview's new activation.</summary>
     public IReadOnlyList<TimeSpan> Outages
     {
         get
@@ -66,35 +116,50 @@ public sealed class ChaosCandidate(string interviewId, string token, IReadOnlyLi
         }
     }
 
-    public static async Task<ChaosCandidate> CreateAsync(HttpClient http, IReadOnlyList<Uri> gateways, int index, CancellationToken cancellationToken)
+    /// <summary>The first `resumed` at or after <paramref name="since"/> (a <see cref="Stopwatch"/> timestamp), if any yet.</summary>
+    public Resume? FirstResumeSince(long since)
     {
-        var gateway = gateways[index % gateways.Count];
-        var created = await CreateInterviewAsync(http, gateway, $"Chaos Candidate {index}", cancellationToken);
-        var candidate = new ChaosCandidate(created.Id, created.Token, gateways, index);
+        lock (_gate)
+        {
+            return _resumes.FirstOrDefault(r => r.At >= since);
+        }
+    }
+
+    /// <summary>Creates an interview through one process and connects its candidate's socket through another (or the same).</summary>
+    public static async Task<ChaosCandidate> CreateAsync(
+        HttpClient http, Func<IReadOnlyList<Uri>> processes, int createThrough, int connectThrough, string name, CancellationToken cancellationToken)
+    {
+        var created = await CreateInterviewAsync(http, processes()[createThrough], name, cancellationToken);
+        var candidate = new ChaosCandidate(created.Id, created.Token, processes, connectThrough);
         await candidate.ConnectAsync(cancellationToken);
         return candidate;
     }
 
-    /// <summary>POST /api/interviews with the offline interviewer and enough questions to outlast the run.</summary>
-    public static async Task<(string Id, string Token)> CreateInterviewAsync(HttpClient http, Uri gateway, string name, CancellationToken cancellationToken)
+    /// <summary>POST /api/interviews with the offline interviewer and enough questions (the most allowed) to outlast the run.</summary>
+    public static async Task<(string Id, string Token)> CreateInterviewAsync(HttpClient http, Uri process, string name, CancellationToken cancellationToken)
     {
         var questions = Enumerable.Range(1, 30).Select(q => $"Question {q}: describe a failure you handled, part {q}.").ToArray();
-        using var response = await http.PostAsJsonAsync(new Uri(gateway, "api/interviews"),
+        using var response = await http.PostAsJsonAsync(new Uri(process, "api/interviews"),
             new { candidateName = name, jobTitle = "Site Reliability Engineer", level = "advanced", questions, provider = "offline" }, cancellationToken);
-        response.EnsureSuccessStatusCode();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"POST {process}api/interviews: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+
         var created = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
         return (created.GetProperty("id").GetString()!, created.GetProperty("candidateToken").GetString()!);
     }
 
     private async Task ConnectAsync(CancellationToken cancellationToken)
     {
-        var gateway = gateways[_gateway % gateways.Count];
-        var address = new UriBuilder(gateway) { Scheme = "ws", Path = $"/ws/interviews/{InterviewId}", Query = $"token={Uri.EscapeDataString(token)}" }.Uri;
+        var addresses = processes();
+        var process = addresses[_process % addresses.Count];
+        var address = new UriBuilder(process) { Scheme = "ws", Path = $"/ws/interviews/{InterviewId}", Query = $"token={Uri.EscapeDataString(token)}" }.Uri;
         var socket = new ClientWebSocket();
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            timeout.CancelAfter(AttemptTimeout);
             await socket.ConnectAsync(address, timeout.Token);
             await socket.SendAsync("{\"type\":\"start_interview\"}"u8.ToArray(), WebSocketMessageType.Text, true, timeout.Token);
         }
@@ -106,7 +171,8 @@ public sealed class ChaosCandidate(string interviewId, string token, IReadOnlyLi
 
         _pendingSend = default;
         _socket = socket;
-        _ = Task.Run(() => ReceiveAsync(socket), CancellationToken.None);
+        Volatile.Write(ref _connectedTo, process);
+        _ = Task.Run(() => ReceiveAsync(socket, process), CancellationToken.None);
     }
 
     public void Tick(long nowMicros)
@@ -147,19 +213,23 @@ public sealed class ChaosCandidate(string interviewId, string token, IReadOnlyLi
         }
     }
 
-    private async Task ReceiveAsync(ClientWebSocket socket)
+    private async Task ReceiveAsync(ClientWebSocket socket, Uri process)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        var message = new ArrayBufferWriter<byte>(16 * 1024);
         try
         {
             while (true)
             {
-                var count = 0;
+                message.ResetWrittenCount();
                 ValueWebSocketReceiveResult result;
                 do
                 {
-                    result = await socket.ReceiveAsync(buffer.AsMemory(Math.Min(count, buffer.Length - 4096)), CancellationToken.None);
-                    count = Math.Min(count + result.Count, buffer.Length);
+                    result = await socket.ReceiveAsync(buffer.AsMemory(), CancellationToken.None);
+                    if (result.MessageType == WebSocketMessageType.Text)
+                    {
+                        message.Write(buffer.AsSpan(0, result.Count));
+                    }
                 }
                 while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
 
@@ -170,15 +240,14 @@ public sealed class ChaosCandidate(string interviewId, string token, IReadOnlyLi
 
                 if (result.MessageType == WebSocketMessageType.Binary)
                 {
-                    Volatile.Write(ref _lastInterviewerAudio, FrameStamp.NowMicros());
-                    _heardInterviewer = true;
+                    OnInterviewerAudio();
                     continue;
                 }
 
-                OnEvent(buffer.AsSpan(0, count));
+                OnEvent(message.WrittenSpan, process);
             }
         }
-        catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
+        catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException or JsonException)
         {
         }
         finally
@@ -186,6 +255,7 @@ public sealed class ChaosCandidate(string interviewId, string token, IReadOnlyLi
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
+        Volatile.Write(ref _connectedTo, null);
         socket.Dispose();
         if (!_stopped && EndReason is null)
         {
@@ -193,7 +263,21 @@ public sealed class ChaosCandidate(string interviewId, string token, IReadOnlyLi
         }
     }
 
-    private void OnEvent(ReadOnlySpan<byte> json)
+    private void OnInterviewerAudio()
+    {
+        var now = Stopwatch.GetTimestamp();
+        Volatile.Write(ref _lastInterviewerAudio, FrameStamp.NowMicros());
+        _heardInterviewer = true;
+        lock (_gate)
+        {
+            if (_resumes.Count > 0 && _resumes[^1].AudioAt == 0)
+            {
+                _resumes[^1].AudioAt = now;
+            }
+        }
+    }
+
+    private void OnEvent(ReadOnlySpan<byte> json, Uri process)
     {
         using var document = JsonDocument.Parse(json.ToArray());
         var root = document.RootElement;
@@ -202,20 +286,21 @@ public sealed class ChaosCandidate(string interviewId, string token, IReadOnlyLi
             case "transcript" when root.TryGetProperty("final", out var final) && final.GetBoolean():
                 lock (_gate)
                 {
-                    _finalTurns.Add((root.GetProperty("speaker").GetString()!, root.GetProperty("text").GetString()!, FrameStamp.NowMicros()));
+                    _finalTurns.Add((root.GetProperty("speaker").GetString()!, root.GetProperty("text").GetString()!));
                 }
 
                 break;
             case "reconnecting":
                 ReconnectNotices++;
-                break;
-            case "resumed" when Recovering:
-                var lostAt = Interlocked.Exchange(ref _lostAt, -1);
+                var reason = root.TryGetProperty("reason", out var r) ? r.GetString() ?? "" : "";
                 lock (_gate)
                 {
-                    _outages.Add(TimeSpan.FromMicroseconds(FrameStamp.NowMicros() - lostAt));
+                    _reconnectReasons[reason] = _reconnectReasons.GetValueOrDefault(reason) + 1;
                 }
 
+                break;
+            case "resumed":
+                OnResumed(root, process);
                 break;
             case "error":
                 ErrorEvents++;
@@ -231,22 +316,66 @@ public sealed class ChaosCandidate(string interviewId, string token, IReadOnlyLi
         }
     }
 
-    /// <summary>Like the web app: try the gateways in turn until one connects us to the interview again.</summary>
+    /// <summary>
+    /// The interview is served again. Its `resumed` carries the stored transcript: every turn acknowledged before the
+    /// socket dropped must be in it (a reactivation from stale state would lose them for good).
+    /// </summary>
+    private void OnResumed(JsonElement root, Uri process)
+    {
+        var now = Stopwatch.GetTimestamp();
+        var stored = root.TryGetProperty("transcript", out var transcript)
+            ? transcript.EnumerateArray().Select(t => (t.GetProperty("speaker").GetString()!, t.GetProperty("text").GetString()!)).ToList()
+            : [];
+        lock (_gate)
+        {
+            var acknowledged = Recovering ? _turnsAtLoss : _finalTurns.Count;
+            var missing = 0;
+            var next = 0;
+            foreach (var turn in _finalTurns.Take(acknowledged))
+            {
+                var found = stored.FindIndex(next, s => s == turn);
+                if (found < 0)
+                {
+                    missing++;
+                    continue;
+                }
+
+                next = found + 1;
+            }
+
+            _resumes.Add(new Resume(now, process, missing));
+            var lostAt = Interlocked.Exchange(ref _lostAt, -1);
+            if (lostAt >= 0)
+            {
+                _outages.Add(Stopwatch.GetElapsedTime(lostAt, now));
+            }
+        }
+    }
+
+    /// <summary>Like the web app: the next process's URL, then the one after, until one connects us to the interview again.</summary>
     private async Task ReconnectAsync()
     {
-        Interlocked.CompareExchange(ref _lostAt, FrameStamp.NowMicros(), -1);
-        var deadline = DateTime.UtcNow + ReconnectDeadline;
-        while (!_stopped && DateTime.UtcNow < deadline)
+        lock (_gate)
         {
-            _gateway++;
+            if (Interlocked.CompareExchange(ref _lostAt, Stopwatch.GetTimestamp(), -1) == -1)
+            {
+                _turnsAtLoss = _finalTurns.Count;
+            }
+        }
+
+        var deadline = Stopwatch.StartNew();
+        while (!_stopped && deadline.Elapsed < ReconnectDeadline)
+        {
+            _process++;
             try
             {
                 await ConnectAsync(CancellationToken.None);
                 return;
             }
-            catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException or HttpRequestException)
             {
-                await Task.Delay(250);
+                // Refused (a dead process's port) or not served yet: on to the next process after a breath.
+                await Task.Delay(100);
             }
         }
 

@@ -1,18 +1,24 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace SyncHire.Bench.LoadGen.Chaos;
 
-/// <summary>One silo or gateway as a real child process (`dotnet SyncHire.Silo.dll …`), its output kept for the report.</summary>
+/// <summary>
+/// One SyncHire process of the cluster as a real child process (`dotnet SyncHire.Gateway.dll …`): the REST API and
+/// candidate WebSockets on <see cref="Address"/>, an Orleans silo on <see cref="SiloPort"/>. Its output is kept for
+/// the report.
+/// </summary>
 public sealed class ClusterProcess : IDisposable
 {
     private readonly Process _process;
     private readonly List<string> _output = [];
 
-    private ClusterProcess(string name, Process process, Uri address)
+    private ClusterProcess(string name, Process process, Uri address, int siloPort)
     {
         Name = name;
         _process = process;
         Address = address;
+        SiloPort = siloPort;
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);
         _process.BeginOutputReadLine();
@@ -21,28 +27,34 @@ public sealed class ClusterProcess : IDisposable
 
     public string Name { get; }
 
+    /// <summary>HTTP: REST, candidate sockets, /health/ready, /metrics.</summary>
     public Uri Address { get; }
+
+    /// <summary>Orleans silo-to-silo port.</summary>
+    public int SiloPort { get; }
 
     public int Pid => _process.Id;
 
     public bool Exited => _process.HasExited;
 
-    public static ClusterProcess Start(string name, string dll, int port, IEnumerable<string> arguments)
+    public static ClusterProcess Start(string name, string dll, int httpPort, int siloPort, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.ArgumentList.Add($"http://127.0.0.1:{httpPort}");
+        start.ArgumentList.Add($"--Cluster:SiloPort={siloPort}");
+        start.ArgumentList.Add("--Cluster:AdvertisedAddress=127.0.0.1");
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
         start.Environment["DOTNET_gcServer"] = "0";
-        return new ClusterProcess(name, Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
+        return new ClusterProcess(name, Process.Start(start)!, new Uri($"http://127.0.0.1:{httpPort}/"), siloPort);
     }
 
-    /// <summary>Polls /health/ready until it answers 200; fails with the process's output if it never does.</summary>
+    /// <summary>Polls /health/ready (200 once this process's silo is Active); fails with the process's output if it never is.</summary>
     public async Task WaitReadyAsync(HttpClient http, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.StartNew();
@@ -68,10 +80,60 @@ public sealed class ClusterProcess : IDisposable
             await Task.Delay(200, cancellationToken);
         }
 
-        throw new InvalidOperationException($"{Name} did not become ready within {timeout}:\n{Output()}");
+        throw new InvalidOperationException($"{Name} did not become ready within {timeout}{(Exited ? " (it exited)" : "")}:\n{Output()}");
     }
 
-    /// <summary>kill -9: no shutdown, no goodbye; the cluster must find out by itself.</summary>
+    /// <summary>What this process's /metrics says about its share of the cluster; null when it does not answer.</summary>
+    public async Task<ProcessGauges?> GaugesAsync(HttpClient http)
+    {
+        if (Exited)
+        {
+            return null;
+        }
+
+        string text;
+        try
+        {
+            text = await http.GetStringAsync(new Uri(Address, "metrics"));
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return null;
+        }
+
+        return new ProcessGauges(
+            Sum(text, "orleans_catalog_activations", "grain_type=\"interview\""),
+            Sum(text, "synchire_active_interviews", null),
+            Sum(text, "orleans_consistent_ring_size", null));
+    }
+
+    /// <summary>
+    /// The sum of a metric's samples in Prometheus text, over every label set (OpenTelemetry's exporter adds
+    /// otel_scope_name), optionally only those carrying <paramref name="label"/>.
+    /// </summary>
+    private static double Sum(string text, string metric, string? label)
+    {
+        var sum = 0.0;
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.StartsWith('#') || !line.StartsWith(metric, StringComparison.Ordinal)
+                || line.Length == metric.Length || line[metric.Length] is not ('{' or ' ')
+                || (label is not null && !line.Contains(label, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var space = line.LastIndexOf(' ');
+            if (double.TryParse(line[(space + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                sum += value;
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>kill -9 (SIGKILL): no shutdown, no drain, no goodbye; the cluster must find out by itself.</summary>
     public void Kill()
     {
         if (!_process.HasExited)
@@ -112,3 +174,9 @@ public sealed class ClusterProcess : IDisposable
         _process.Dispose();
     }
 }
+
+/// <summary>
+/// One scrape of a process's /metrics: interview grains activated on its silo (Orleans' catalog), interviews with a
+/// live provider session there (SyncHire's gauge), and how many silos its membership ring holds.
+/// </summary>
+public sealed record ProcessGauges(double InterviewActivations, double ActiveInterviews, double RingSize);
