@@ -15,7 +15,8 @@ public static class SyncHireDatabaseSiloBuilderExtensions
     /// <summary>
     /// Puts the silo's Orleans state in the deployment's one database, migrated when the silo starts:
     /// <list type="bullet">
-    /// <item>the default grain storage (<c>[PersistentState("state")]</c> without a storage name) on ADO.NET;</item>
+    /// <item>the default grain storage (<c>[PersistentState("state")]</c> without a storage name) on ADO.NET, as plain
+    /// JSON (<see cref="JsonGrainStateSerializer"/>);</item>
     /// <item>reminders: Orleans' ADO.NET reminder table on PostgreSQL, <see cref="SqliteReminderTable"/> on SQLite;</item>
     /// <item>clustering: ADO.NET membership on PostgreSQL. On SQLite none: the caller configures localhost
     /// clustering (<c>UseLocalhostClustering</c>), since SQLite is the single-node embedded default.</item>
@@ -40,6 +41,7 @@ public static class SyncHireDatabaseSiloBuilderExtensions
         {
             options.Invariant = invariant;
             options.ConnectionString = connectionString;
+            options.GrainStorageSerializer = new JsonGrainStateSerializer();
         });
 
         if (snapshot.IsPostgres)

@@ -6,7 +6,7 @@ using Orleans.Runtime;
 using Orleans.TestingHost;
 using SyncHire.Grains.Candidates;
 using SyncHire.Platform.Hosting;
-using SyncHire.Silo.Storage;
+using SyncHire.OrleansStorage;
 
 namespace SyncHire.Testing;
 
@@ -15,7 +15,10 @@ public sealed class SyncHireTestClusterOptions
 {
     public int SiloCount { get; set; } = 1;
 
-    /// <summary>The database every silo shares; null creates a temporary SQLite file owned by the cluster.</summary>
+    /// <summary>
+    /// The SQLite database every silo shares; null creates a temporary file owned by the cluster. (On PostgreSQL the
+    /// storage would bring its own clustering; multi-process cluster tests run the real processes instead.)
+    /// </summary>
     public ITestDatabase? Database { get; set; }
 
     /// <summary>Registers the grains' services on every silo (e.g. <c>services.AddInterviewGrains(configuration)</c>).</summary>
@@ -24,7 +27,7 @@ public sealed class SyncHireTestClusterOptions
     /// <summary>Configuration keys every silo sees (e.g. "Interviews:IdleTimeout").</summary>
     public Dictionary<string, string?> Configuration { get; } = [];
 
-    /// <summary>The clock of every silo (grain code and Orleans' timers); tests pass a manual one to move time.</summary>
+    /// <summary>The grains' clock on every silo (grain code and grain timers); tests pass a manual one to move time.</summary>
     public TimeProvider? Time { get; set; }
 }
 
@@ -54,7 +57,7 @@ public sealed class SyncHireTestCluster : IAsyncDisposable
     public IReadOnlyList<InProcessSiloHandle> Silos => _cluster.Silos;
 
     /// <summary>Connects candidates through the first live silo, as a gateway co-hosted with it does.</summary>
-    public CandidateConnector Connector => ConnectorOn(_cluster.Silos[0]);
+    public CandidateConnector Connector => ConnectorOn(AnyLiveSilo);
 
     public CandidateConnector ConnectorOn(InProcessSiloHandle silo) => ServicesOf(silo).GetRequiredService<CandidateConnector>();
 
@@ -73,15 +76,18 @@ public sealed class SyncHireTestCluster : IAsyncDisposable
             host.Services.AddSingleton(database.Options);
             if (options.Time is { } time)
             {
-                host.Services.AddSingleton(time);
+                // Grain timers and the grains' own clock only: membership, messaging and collection stay on real
+                // time, or moving the clock would declare silos dead and time calls out.
+                host.Services.AddKeyedSingleton(TimeProviderNames.Grains, time);
             }
 
             options.ConfigureServices?.Invoke(host.Services, host.Configuration);
         });
         builder.ConfigureSilo((_, silo) =>
         {
-            // Storage and reminders on the test's database; membership stays the test cluster's own.
-            silo.UseSyncHireDatabase(database.Options, clustering: false);
+            // Storage and reminders on the test's database (SQLite adds no clustering: membership stays the test
+            // cluster's own).
+            silo.UseSyncHireDatabase(database.Options);
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             // A killed silo is declared dead in a few seconds, so failover tests stay short; a loaded CI machine
             // must still not starve a live silo into a false death.
@@ -93,6 +99,8 @@ public sealed class SyncHireTestCluster : IAsyncDisposable
             });
         });
 
+        // The client finds silos started later (after others stopped) within a fraction of a second.
+        builder.ConfigureClient(client => client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromMilliseconds(200)));
         var cluster = builder.Build();
         try
         {
@@ -112,7 +120,34 @@ public sealed class SyncHireTestCluster : IAsyncDisposable
         return new SyncHireTestCluster(cluster, database, owned);
     }
 
-    public Task<InProcessSiloHandle> AddSiloAsync() => _cluster.StartAdditionalSiloAsync();
+    /// <summary>Starts one more silo; returns once the test's client can reach the cluster through it if need be.</summary>
+    public async Task<InProcessSiloHandle> AddSiloAsync()
+    {
+        var silo = await _cluster.StartAdditionalSiloAsync();
+        await WaitUntilClientConnectedAsync();
+        return silo;
+    }
+
+    /// <summary>
+    /// After the silos the client knew have stopped, its calls fail until its gateway list shows a live one: wait
+    /// for a call to get through (a bounded wait on a condition, never a fixed sleep).
+    /// </summary>
+    private async Task WaitUntilClientConnectedAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            try
+            {
+                await _cluster.Client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+                return;
+            }
+            catch (Exception) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100));
+            }
+        }
+    }
 
     public Task StopSiloAsync(InProcessSiloHandle silo) => _cluster.StopSiloAsync(silo);
 

@@ -12,7 +12,7 @@ internal static class DurableWrites
 {
     private const int Attempts = 15;
 
-    public static async Task WriteWithRetryAsync<T>(this IPersistentState<T> state, TimeProvider time)
+    public static async Task WriteWithRetryAsync<T>(this IPersistentState<T> state)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -23,7 +23,8 @@ internal static class DurableWrites
             }
             catch (Exception exception) when (attempt < Attempts && IsTransient(exception))
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(100 * attempt, 1000)), time);
+                // Real time, whatever clock the grain runs on: this waits for a database, not for the interview.
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(100 * attempt, 1000)));
             }
         }
     }

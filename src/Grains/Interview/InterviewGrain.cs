@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -50,7 +51,7 @@ public sealed partial class InterviewGrain : Grain, IInterviewGrain, IInterviewT
         InterviewCompletionServices completion,
         LocalCandidateConnections parkedConnections,
         IOptions<ReminderOptions> reminderOptions,
-        TimeProvider time)
+        [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time)
     {
         _stored = stored;
         _completion = completion;
@@ -64,7 +65,10 @@ public sealed partial class InterviewGrain : Grain, IInterviewGrain, IInterviewT
         _reminders = new GrainReminders(this, reminderOptions);
     }
 
-    /// <summary>Time as the silo sees it; tests substitute a manual clock (Orleans' timers use the same one).</summary>
+    /// <summary>
+    /// The grains' clock: the one Orleans drives grain timers with (its "Orleans.Grains" time provider, by default the
+    /// system clock). Tests substitute a manual clock for it alone, leaving Orleans' own machinery on real time.
+    /// </summary>
     private TimeProvider Time { get; }
 
     /// <summary>The state as last read or written. Plain records: replace it with <c>State = State with { … }</c>.</summary>
@@ -74,7 +78,7 @@ public sealed partial class InterviewGrain : Grain, IInterviewGrain, IInterviewT
         set => _stored.State = value;
     }
 
-    private Task WriteStateAsync() => _stored.WriteWithRetryAsync(Time);
+    private Task WriteStateAsync() => _stored.WriteWithRetryAsync();
 
     private Task ClearStateAsync() => _stored.ClearStateAsync();
 

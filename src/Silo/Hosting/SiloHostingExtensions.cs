@@ -9,7 +9,7 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Hosting;
 using SyncHire.Platform.Hosting;
-//TMP using SyncHire.Silo.Storage;
+using SyncHire.OrleansStorage;
 
 namespace SyncHire.Silo.Hosting;
 
@@ -39,7 +39,7 @@ public static class SiloHostingExtensions
                 o.ServiceId = silo.ServiceId;
             });
             ConfigureClustering(orleans, database, silo);
-//TMP            orleans.UseSyncHireDatabase(database);
+            orleans.UseSyncHireDatabase(database);
             orleans.Configure<ClusterMembershipOptions>(o =>
             {
                 o.ProbeTimeout = silo.ProbeTimeout;

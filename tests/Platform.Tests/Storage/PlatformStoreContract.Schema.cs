@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using SyncHire.Silo.Storage;
+using SyncHire.OrleansStorage;
 using Xunit;
 
 namespace SyncHire.Platform.Tests.Storage;
