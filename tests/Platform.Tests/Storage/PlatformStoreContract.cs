@@ -115,7 +115,7 @@ public abstract partial class PlatformStoreContract : IAsyncDisposable
     private async Task<DbConnection> OpenRawConnectionAsync()
     {
         var database = await DatabaseAsync();
-        DbConnection connection = database.Provider == ClusterStorageFactory.Sqlite
+        DbConnection connection = database.Provider == Platform.Hosting.DatabaseOptions.Sqlite
             ? new SqliteConnection(database.ConnectionString)
             : new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync(Ct);

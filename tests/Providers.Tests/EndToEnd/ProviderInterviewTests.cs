@@ -69,7 +69,7 @@ public sealed class ProviderInterviewTests : IAsyncLifetime
     /// </summary>
     private static async Task AssertTokensRecordedAsync(SyncHireTestCluster cluster, string provider)
     {
-        var ledger = cluster.Silos[0].App.Services.GetRequiredService<IUsageLedger>();
+        var ledger = SyncHireTestCluster.ServicesOf(cluster.Silos[0]).GetRequiredService<IUsageLedger>();
         var usage = (await Eventually.Becomes(
             () => ledger.SumUsageAsync(ProviderCluster.Tenant, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1), default),
             totals => totals.Any(t => t.Kind == UsageKinds.OutputTokens), "the interview's tokens in the ledger"))
