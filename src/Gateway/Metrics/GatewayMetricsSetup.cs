@@ -1,4 +1,5 @@
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using SyncHire.Grains.Metrics;
 
 namespace SyncHire.Gateway.Metrics;
@@ -12,15 +13,16 @@ public static class GatewayMetricsSetup
 {
     public static IServiceCollection AddGatewayMetrics(this IServiceCollection services, IConfiguration configuration)
     {
-        // Creating the gateway instruments up front makes them appear (as 0) from the first scrape.
-        _ = GatewayMetrics.CandidateSockets;
         var otlpEndpoint = configuration["Telemetry:OtlpEndpoint"];
-        services.AddOpenTelemetry().WithMetrics(metrics =>
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("synchire"))
+            .WithMetrics(metrics =>
         {
             // ASP.NET Core and the .NET runtime publish their own meters; no instrumentation package is needed.
             metrics.AddMeter(SyncHireMetrics.MeterName, "Microsoft.Orleans", "Microsoft.AspNetCore.Hosting",
                     "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime")
-                .AddPrometheusExporter();
+                // Every scrape reads the instruments as they are now (the exporter caches for 300 ms by default).
+                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
             if (!string.IsNullOrWhiteSpace(otlpEndpoint))
             {
                 metrics.AddOtlpExporter(o => o.Endpoint = new Uri(otlpEndpoint));
@@ -32,6 +34,14 @@ public static class GatewayMetricsSetup
     public static WebApplication MapGatewayMetrics(this WebApplication app)
     {
         app.MapPrometheusScrapingEndpoint("/metrics");
+
+        // The series an operator alerts on appear (as 0) from the first scrape; recorded once the meter provider
+        // listens, which is when the host has started.
+        app.Lifetime.ApplicationStarted.Register(static () =>
+        {
+            GatewayMetrics.CandidateSockets.Add(0);
+            SyncHireMetrics.StartSeries();
+        });
         return app;
     }
 }

@@ -39,5 +39,16 @@ public static class SyncHireMetrics
 
     public static void FrameOut() => CandidateFrames.Add(1, Out);
 
+    /// <summary>
+    /// Records zero on the counters that stay untouched until something goes wrong, so they are exported (as 0) from
+    /// the first scrape: an alert on their rate then sees a series, not "no data".
+    /// </summary>
+    public static void StartSeries()
+    {
+        ProviderReconnects.Add(0);
+        Errors.Add(0);
+        ActiveInterviews.Add(0);
+    }
+
     public static void Error(string kind) => Errors.Add(1, new KeyValuePair<string, object?>("kind", kind));
 }

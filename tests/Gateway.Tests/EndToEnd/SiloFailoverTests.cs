@@ -79,6 +79,8 @@ public sealed class SiloFailoverTests : IAsyncLifetime
         await candidate.ReconnectAsync(_cluster.Hosts[1].CandidateSocketAddress(id, token), ct);
         var resumed = await candidate.WaitForAsync("resumed", ct);
         Assert.NotEmpty(resumed.GetProperty("transcript").EnumerateArray());
+        // The moved interview reopens its interviewer, which picks up at the unanswered question.
+        Assert.Contains("What does a linker do?", await candidate.ListenToInterviewerAsync(ct));
         await candidate.AnswerAsync(TimeSpan.FromSeconds(3), ct);
         Assert.Contains("What is a calling convention?", await candidate.ListenToInterviewerAsync(ct));
     }

@@ -37,12 +37,12 @@ public sealed class HealthTests(GatewayFixture fixture) : IClassFixture<GatewayF
     }
 
     [Fact]
-    public async Task Readiness_checks_the_cluster_database()
+    public async Task Readiness_checks_that_the_silo_is_an_active_cluster_member()
     {
         using var timeout = TestTimeout.Start();
 
         var (_, body) = await _client.GetJsonAsync("health/ready", timeout.Token);
 
-        Assert.Equal("healthy", body.GetProperty("checks").GetProperty("cluster").GetString());
+        Assert.Equal("healthy", body.GetProperty("checks").GetProperty("silo").GetString());
     }
 }
