@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
+using SyncHire.Platform.Storage.Sql;
+
 namespace SyncHire.OrleansStorage;
 
 /// <summary>

@@ -2,6 +2,8 @@ using Microsoft.Data.Sqlite;
 using Orleans;
 using Orleans.Runtime;
 
+using SyncHire.Platform.Storage.Sql;
+
 namespace SyncHire.OrleansStorage;
 
 /// <summary>

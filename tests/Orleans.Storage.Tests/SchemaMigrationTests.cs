@@ -1,3 +1,4 @@
+using SyncHire.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -40,7 +41,7 @@ public sealed class SchemaMigrationTests
     [Fact]
     public async Task Postgres_migration_runs_twice_and_leaves_the_keys_of_all_three_providers()
     {
-        await using var database = await PostgresTestDatabase.CreateAsync(TestContext.Current.CancellationToken);
+        await using var database = await PostgresTestDatabase.CreateDatabaseAsync(TestContext.Current.CancellationToken);
 
         await MigrateAsync(database.Options);
         await MigrateAsync(database.Options);
@@ -53,7 +54,7 @@ public sealed class SchemaMigrationTests
     [Fact]
     public async Task Postgres_migration_runs_four_times_concurrently_on_a_new_database()
     {
-        await using var database = await PostgresTestDatabase.CreateAsync(TestContext.Current.CancellationToken);
+        await using var database = await PostgresTestDatabase.CreateDatabaseAsync(TestContext.Current.CancellationToken);
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => MigrateAsync(database.Options))));
 

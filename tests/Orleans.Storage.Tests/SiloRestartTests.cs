@@ -1,3 +1,4 @@
+using SyncHire.Testing;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -39,7 +40,7 @@ public sealed class SiloRestartTests
     [Fact]
     public async Task Postgres_state_and_reminders_survive_a_silo_restart_with_adonet_clustering()
     {
-        await using var database = await PostgresTestDatabase.CreateAsync(TestContext.Current.CancellationToken);
+        await using var database = await PostgresTestDatabase.CreateDatabaseAsync(TestContext.Current.CancellationToken);
         var (serviceId, clusterId) = Ids();
 
         await StateAndReminderSurviveRestartAsync(() => CreateSilo(silo => silo

@@ -12,5 +12,5 @@ public interface ITestDatabase : IAsyncDisposable
 
     string ConnectionString { get; }
 
-    DatabaseOptions Options => new() { Storage = Provider, ConnectionString = ConnectionString };
+    DatabaseOptions Options { get; }
 }

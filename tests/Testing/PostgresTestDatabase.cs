@@ -5,8 +5,8 @@ using Xunit;
 namespace SyncHire.Testing;
 
 /// <summary>
-/// A fresh schema <c>t_&lt;guid&gt;</c> in the PostgreSQL named by <c>SYNCHIRE_TEST_POSTGRES</c>, reached through
-/// <c>Search Path</c> so tests never see each other's tables; dropped on dispose. Without that variable the test
+/// A fresh schema <c>t_&lt;guid&gt;</c> (reached through <c>Search Path</c>) or a whole fresh database in the
+/// PostgreSQL named by <c>SYNCHIRE_TEST_POSTGRES</c>, so tests never see each other's tables; dropped on dispose. Without that variable the test
 /// is skipped, unless <c>SYNCHIRE_REQUIRE_POSTGRES=1</c> (CI), where it fails instead.
 /// </summary>
 public sealed class PostgresTestDatabase : ITestDatabase
@@ -15,22 +15,56 @@ public sealed class PostgresTestDatabase : ITestDatabase
     public const string RequireVariable = "SYNCHIRE_REQUIRE_POSTGRES";
 
     private readonly string _adminConnectionString;
-    private readonly string _schema;
+    private readonly string _name;
+    private readonly string _dropSql;
 
-    private PostgresTestDatabase(string adminConnectionString, string schema)
+    private PostgresTestDatabase(string adminConnectionString, string name, bool wholeDatabase)
     {
         _adminConnectionString = adminConnectionString;
-        _schema = schema;
+        _name = name;
         // The application name marks this test's sessions, so a test can cut exactly them (CutSessionsAsync).
-        ConnectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { SearchPath = schema, ApplicationName = schema }.ConnectionString;
+        var builder = new NpgsqlConnectionStringBuilder(adminConnectionString) { ApplicationName = name };
+        if (wholeDatabase)
+        {
+            builder.Database = name;
+            // FORCE ends sessions a stopped silo's pools may still hold.
+            _dropSql = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
+        }
+        else
+        {
+            builder.SearchPath = name;
+            _dropSql = $"DROP SCHEMA IF EXISTS \"{name}\" CASCADE";
+        }
+
+        ConnectionString = builder.ConnectionString;
     }
 
     public string Provider => DatabaseOptions.Postgres;
 
     public string ConnectionString { get; }
 
+    public DatabaseOptions Options => new() { Storage = Provider, ConnectionString = ConnectionString };
+
     /// <summary>Creates the isolated schema, or skips/fails the calling test when no server is configured.</summary>
     public static async Task<PostgresTestDatabase> CreateAsync(CancellationToken cancellationToken)
+    {
+        var database = new PostgresTestDatabase(RequireServer(), $"t_{Guid.NewGuid():N}", wholeDatabase: false);
+        await database.ExecuteAdminAsync($"CREATE SCHEMA \"{database._name}\"", cancellationToken);
+        return database;
+    }
+
+    /// <summary>
+    /// Creates a whole fresh database (for what must sit in the public schema, as Orleans' ADO.NET schema does in
+    /// production), or skips/fails the calling test when no server is configured.
+    /// </summary>
+    public static async Task<PostgresTestDatabase> CreateDatabaseAsync(CancellationToken cancellationToken)
+    {
+        var database = new PostgresTestDatabase(RequireServer(), $"t_{Guid.NewGuid():N}", wholeDatabase: true);
+        await database.ExecuteAdminAsync($"CREATE DATABASE \"{database._name}\"", cancellationToken);
+        return database;
+    }
+
+    private static string RequireServer()
     {
         var connectionString = Environment.GetEnvironmentVariable(ConnectionStringVariable);
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -44,26 +78,24 @@ public sealed class PostgresTestDatabase : ITestDatabase
             Assert.Skip($"PostgreSQL tests need a server: set {ConnectionStringVariable} (scripts/start-postgres.sh prints the value).");
         }
 
-        var database = new PostgresTestDatabase(connectionString, $"t_{Guid.NewGuid():N}");
-        await database.ExecuteAdminAsync($"CREATE SCHEMA \"{database._schema}\"", cancellationToken);
-        return database;
+        return connectionString;
     }
 
     public async ValueTask DisposeAsync()
     {
-        // Idle pooled connections of this schema's data sources would otherwise linger until the pool prunes them.
+        // Idle pooled connections of this database's data sources would otherwise linger until the pool prunes them.
         using (var connection = new NpgsqlConnection(ConnectionString))
         {
             NpgsqlConnection.ClearPool(connection);
         }
 
-        await ExecuteAdminAsync($"DROP SCHEMA IF EXISTS \"{_schema}\" CASCADE", CancellationToken.None);
+        await ExecuteAdminAsync(_dropSql, CancellationToken.None);
     }
 
     /// <summary>Ends every session opened with this database's connection string, as a server restart would.</summary>
     public Task CutSessionsAsync(CancellationToken cancellationToken) =>
         ExecuteAdminAsync(
-            $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '{_schema}' AND pid <> pg_backend_pid()",
+            $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '{_name}' AND pid <> pg_backend_pid()",
             cancellationToken);
 
     private async Task ExecuteAdminAsync(string sql, CancellationToken cancellationToken)

@@ -19,6 +19,8 @@ public sealed class SqliteTestDatabase : ITestDatabase
 
     public string ConnectionString { get; }
 
+    public DatabaseOptions Options => new() { Storage = Provider, ConnectionString = ConnectionString };
+
     public static SqliteTestDatabase Create() =>
         new(Path.Combine(Path.GetTempPath(), $"synchire-test-{Guid.NewGuid():N}.db"));
 

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using SyncHire.Platform.Hosting;
 
 namespace SyncHire.Platform.Storage.Sql;
@@ -14,7 +13,7 @@ internal static class PlatformDialects
         switch (provider.Trim().ToLowerInvariant())
         {
             case DatabaseOptions.Sqlite:
-                EnsureSqliteFolder(connectionString);
+                SqliteDatabaseFile.EnsureFolder(connectionString);
                 return new SqliteDialect(connectionString);
             case DatabaseOptions.Postgres or "postgresql":
                 return new PostgresDialect(connectionString);
@@ -22,22 +21,6 @@ internal static class PlatformDialects
                 throw new ArgumentException(
                     $"Unknown storage provider '{provider}' in Cluster:Storage. Use '{DatabaseOptions.Sqlite}' or '{DatabaseOptions.Postgres}'.",
                     nameof(provider));
-        }
-    }
-
-    // The platform initializer may run before the cluster's, which is otherwise what creates the file's folder.
-    private static void EnsureSqliteFolder(string connectionString)
-    {
-        var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (string.IsNullOrEmpty(path) || path == ":memory:")
-        {
-            return;
-        }
-
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
         }
     }
 }

@@ -23,24 +23,8 @@ public sealed class SqliteDialect(string connectionString) : SqlDialect
 
     public override string LockRowsSuffix => "";
 
-    public override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            // Per connection: pooled connections keep it, but a fresh one starts with no busy handler.
-            command.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMs};";
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    public override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await SqliteDatabaseFile.OpenAsync(connectionString, cancellationToken);
 
     public override ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
         ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));

@@ -1,9 +1,12 @@
 using Microsoft.Data.Sqlite;
 
-namespace SyncHire.OrleansStorage;
+namespace SyncHire.Platform.Storage.Sql;
 
-/// <summary>Opening SyncHire's SQLite file for the code here: its folder created, writers waiting for the lock.</summary>
-internal static class SqliteDatabaseFile
+/// <summary>
+/// Opening the deployment's SQLite file, for everything that stores in it (the platform's tables, Orleans' grain
+/// state and reminders): its folder created, writers waiting for the lock rather than failing.
+/// </summary>
+public static class SqliteDatabaseFile
 {
     /// <summary>How long a statement waits for another connection's write lock before failing with "database is locked".</summary>
     private const int BusyTimeoutMs = 5000;
