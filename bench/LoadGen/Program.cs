@@ -5,7 +5,7 @@ using SyncHire.Bench.LoadGen;
 //                              --duration S --pids gateway=PID,silo=PID,peer=PID,emulator=PID --metrics gateway=URL,silo=URL
 //                              --results results.jsonl
 //   SyncHire.Bench.LoadGen compare results.jsonl [--bound-ms 20]
-//   SyncHire.Bench.LoadGen chaos --silo-dll PATH --gateway-dll PATH [--silos 3] [--gateways 2] [--interviews 30]
+//   SyncHire.Bench.LoadGen chaos --gateway-dll PATH [--processes 3] [--interviews 30]   (co-hosted gateway + silo processes)
 switch (args.FirstOrDefault())
 {
     case "run":
