@@ -138,6 +138,8 @@ public sealed class ProviderResilienceTests : IAsyncLifetime
         // Rolled over at that quiet moment: a second session, seeded with the conversation, silent until spoken to.
         var fresh = await OpenAISessions.SessionAsync(1, TimeSpan.FromSeconds(10));
         await fresh.WaitForAsync(s => s.Conversation.OfType<ConversationItem.AssistantMessage>().Any(m => m.Text.Contains(ProviderCluster.Questions[1])), TimeSpan.FromSeconds(10));
+        // The swap is complete once the grain has closed the old session: speech before that still goes to it.
+        await (await OpenAISessions.SessionAsync(0, TimeSpan.FromSeconds(10))).WaitForAsync(s => s.Ended, TimeSpan.FromSeconds(10));
         Assert.DoesNotContain(candidate.Received, f => f.Type == "notice");
 
         await FinishInterviewAsync(candidate, startedSecondQuestion: true);
