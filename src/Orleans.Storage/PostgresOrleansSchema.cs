@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
+using SyncHire.Platform.Storage.Sql;
+
 namespace SyncHire.OrleansStorage;
 
 /// <summary>
@@ -48,13 +50,6 @@ internal static class PostgresOrleansSchema
     private static async Task<List<string>> ReadQueryKeysAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand("SELECT QueryKey FROM OrleansQuery", connection, transaction);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var keys = new List<string>();
-        while (await reader.ReadAsync(ct))
-        {
-            keys.Add(reader.GetString(0));
-        }
-
-        return keys;
+        return [.. await command.ReadAllAsync(reader => reader.GetString(0), ct)];
     }
 }

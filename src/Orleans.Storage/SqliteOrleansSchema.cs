@@ -54,13 +54,6 @@ internal static class SqliteOrleansSchema
     private static async Task<List<string>> ReadQueryKeysAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct)
     {
         await using var command = new SqliteCommand("SELECT QueryKey FROM OrleansQuery", connection, transaction);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var keys = new List<string>();
-        while (await reader.ReadAsync(ct))
-        {
-            keys.Add(reader.GetString(0));
-        }
-
-        return keys;
+        return [.. await command.ReadAllAsync(reader => reader.GetString(0), ct)];
     }
 }
