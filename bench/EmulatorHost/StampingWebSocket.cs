@@ -20,6 +20,7 @@ internal sealed class StampingWebSocket(WebSocket inner, TapStats stats) : WebSo
     private static readonly byte[] DeltaField = "\"delta\":\""u8.ToArray();
 
     private readonly ArrayBufferWriter<byte> _message = new(4096);
+    private byte[] _pcm = new byte[1024];
 
     public override WebSocketCloseStatus? CloseStatus => inner.CloseStatus;
 
@@ -86,14 +87,47 @@ internal sealed class StampingWebSocket(WebSocket inner, TapStats stats) : WebSo
         if (message.IndexOf(AppendType) >= 0)
         {
             stats.AppendSeen();
-            if (DecodeField(message, AudioField, out var pcm, out _, out _)
-                && FrameStamp.TryRead(MemoryMarshal.Cast<byte, short>(pcm.AsSpan(0, pcm.Length / 2 * 2)), out var stamp))
+            if (DecodeInputAudio(message) is var pcm && pcm.Length > 0
+                && FrameStamp.TryRead(MemoryMarshal.Cast<byte, short>(pcm[..(pcm.Length / 2 * 2)]), out var stamp))
             {
                 stats.Input.Record((arrived - stamp) & ((1L << 48) - 1));
             }
         }
 
         _message.ResetWrittenCount();
+    }
+
+    /// <summary>
+    /// The audio of an append, decoded into a buffer reused per socket: the tap sees 50 of these a second per session
+    /// and must stay a small share of the harness. Escaped base64 takes the slower path of <see cref="DecodeField"/>.
+    /// </summary>
+    private ReadOnlySpan<byte> DecodeInputAudio(ReadOnlySpan<byte> message)
+    {
+        var start = message.IndexOf(AudioField);
+        if (start < 0)
+        {
+            return [];
+        }
+
+        start += AudioField.Length;
+        var length = message[start..].IndexOf((byte)'"');
+        if (length < 0)
+        {
+            return [];
+        }
+
+        var base64 = message.Slice(start, length);
+        if (base64.Contains((byte)'\\'))
+        {
+            return DecodeField(message, AudioField, out var unescaped, out _, out _) ? unescaped : [];
+        }
+
+        if (_pcm.Length < Base64.GetMaxDecodedFromUtf8Length(base64.Length))
+        {
+            _pcm = new byte[Base64.GetMaxDecodedFromUtf8Length(base64.Length)];
+        }
+
+        return Base64.DecodeFromUtf8(base64, _pcm, out _, out var written) == OperationStatus.Done ? _pcm.AsSpan(0, written) : [];
     }
 
     /// <summary>The delta event with its audio's first samples replaced by a stamp of now; null if it has no audio.</summary>

@@ -39,6 +39,12 @@ internal sealed partial class RealtimeConnection
             throw RealtimeProtocolException.InvalidRequest("invalid_value", "Invalid 'audio'. Expected base64-encoded audio bytes.", "audio");
         }
 
+        await AppendPcmAsync(pcm);
+    }
+
+    /// <summary>Buffers decoded audio and runs the server VAD over it; an odd length is refused.</summary>
+    private async Task AppendPcmAsync(ReadOnlyMemory<byte> pcm)
+    {
         if (pcm.Length % 2 != 0)
         {
             throw RealtimeProtocolException.InvalidRequest("invalid_value", "Invalid 'audio'. PCM16 audio must have an even number of bytes.", "audio");
@@ -49,8 +55,8 @@ internal sealed partial class RealtimeConnection
         TimeSpan offsetBase;
         lock (_gate)
         {
-            _inputBuffer.Write(pcm);
-            activity = _voiceActivity.Append(pcm);
+            _inputBuffer.Write(pcm.Span);
+            activity = _voiceActivity.Append(pcm.Span);
             detection = _config.TurnDetection;
             offsetBase = _voiceActivityBase;
             if (detection is null)

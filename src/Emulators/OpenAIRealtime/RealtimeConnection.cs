@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.WebSockets;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -34,6 +35,9 @@ internal sealed partial class RealtimeConnection
     /// <summary>What the last response read: the prefix a next response with the same instructions finds cached.</summary>
     private RealtimeUsage.Prompt? _lastPrompt;
     private int _received;
+
+    private readonly ArrayBufferWriter<byte> _message = new(16 * 1024);
+    private readonly AudioAppendReader _appends = new();
 
     public RealtimeConnection(WebSocket socket, HttpContext http, EmulatorOptions options, OpenAIRealtimeEmulatorSettings settings, RecordedRealtimeSession record)
     {
@@ -123,13 +127,16 @@ internal sealed partial class RealtimeConnection
         }
     }
 
-    private async Task<byte[]?> ReceiveAsync()
+    /// <summary>
+    /// The next client event, in a buffer reused for the one after it (events are handled one at a time); null when
+    /// the client closed.
+    /// </summary>
+    private async Task<ReadOnlyMemory<byte>?> ReceiveAsync()
     {
-        using var message = new MemoryStream();
-        var buffer = new byte[16 * 1024];
+        _message.ResetWrittenCount();
         while (true)
         {
-            var result = await _socket.ReceiveAsync(buffer, _lifetime.Token);
+            var result = await _socket.ReceiveAsync(_message.GetMemory(16 * 1024), _lifetime.Token);
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 if (_socket.State == WebSocketState.CloseReceived)
@@ -140,8 +147,8 @@ internal sealed partial class RealtimeConnection
                 return null;
             }
 
-            message.Write(buffer, 0, result.Count);
-            if (message.Length > MaxMessageBytes)
+            _message.Advance(result.Count);
+            if (_message.WrittenCount > MaxMessageBytes)
             {
                 await _socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "message too big", _lifetime.Token);
                 return null;
@@ -149,17 +156,24 @@ internal sealed partial class RealtimeConnection
 
             if (result.EndOfMessage)
             {
-                return message.ToArray();
+                return _message.WrittenMemory;
             }
         }
     }
 
-    private async Task HandleAsync(byte[] message)
+    private async Task HandleAsync(ReadOnlyMemory<byte> message)
     {
+        if (_appends.TryRead(message.Span, out var pcm))
+        {
+            _record.RecordClientEvent("input_audio_buffer.append");
+            await AppendPcmAsync(pcm);
+            return;
+        }
+
         JsonObject? clientEvent;
         try
         {
-            clientEvent = JsonNode.Parse(message) as JsonObject;
+            clientEvent = JsonNode.Parse(message.Span) as JsonObject;
         }
         catch (JsonException exception)
         {

@@ -32,6 +32,8 @@ public sealed class OpenAIRealtimeEmulatorProtocolTests
             ("""{"type":"response.cancel"}""", "response_cancel_not_active"),
             ("""{"type":"input_audio_buffer.commit"}""", "input_audio_buffer_commit_empty"),
             ("""{"type":"input_audio_buffer.append","audio":"***"}""", "invalid_value"),
+            ("""{"type":"input_audio_buffer.append","audio":"AA=="}""", "invalid_value"), // one byte: not PCM16
+            ("""{"type":"input_audio_buffer.append"}""", "missing_required_parameter"),
             ("""{"type":"conversation.item.truncate","item_id":"item_missing","content_index":0,"audio_end_ms":10}""", "invalid_value"),
             ("""{"type":"conversation.item.create","item":{"type":"message","role":"assistant","content":[{"type":"input_text","text":"x"}]}}""", "invalid_value"),
             ("""{"type":"transcription_session.update"}""", "invalid_value"),
