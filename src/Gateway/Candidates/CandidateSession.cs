@@ -118,6 +118,13 @@ internal sealed class CandidateSession(WebSocket socket, ICandidateConnection gr
                     continue;
                 }
 
+                if (result.MessageType == WebSocketMessageType.Binary && await grain.TrySendAudioAsync(window[..count]))
+                {
+                    // Live audio, handed to the interview's provider session in place: the buffer is ours again.
+                    SyncHireMetrics.FrameIn();
+                    continue;
+                }
+
                 if (!Forward(result.MessageType, buffer.AsSpan(0, count)))
                 {
                     return;
@@ -134,7 +141,7 @@ internal sealed class CandidateSession(WebSocket socket, ICandidateConnection gr
         }
     }
 
-    /// <summary>Hands one message to the grain. False when the session cannot go on.</summary>
+    /// <summary>Queues one message for the grain. False when the session cannot go on.</summary>
     private bool Forward(WebSocketMessageType type, ReadOnlySpan<byte> message)
     {
         // The grain keeps the payload after TrySend returns, so it gets its own copy; the receive buffer is reused.

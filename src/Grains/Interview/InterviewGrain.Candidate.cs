@@ -74,6 +74,8 @@ public sealed partial class InterviewGrain
         }
 
         // Frames are read outside the turn, each handled as its own turn: a silent client never holds the grain.
+        // Live audio skips even that queue (InterviewGrain.AudioPath.cs).
+        connection.OpenAudioShortcut(pcm => TryForwardAudioAsync(connection, pcm));
         _ = Task.Run(() => ReadFramesAsync(connection));
     }
 
@@ -83,7 +85,7 @@ public sealed partial class InterviewGrain
         {
             await foreach (var frame in connection.ReadAllAsync())
             {
-                if (!await TryForwardAudioAsync(connection, frame))
+                if (frame.Kind != FrameKind.Binary || !await TryForwardAudioAsync(connection, frame.Payload))
                 {
                     await RunInTurnAsync(() => HandleFrameAsync(connection, frame));
                 }

@@ -17,9 +17,16 @@ public static class SyncHireMetrics
     public static readonly UpDownCounter<long> ActiveInterviews =
         Meter.CreateUpDownCounter<long>("synchire_active_interviews", description: "Interviews with a live provider session on this silo.");
 
-    /// <summary>Candidate messages relayed, by direction: <c>in</c> (candidate → interview) and <c>out</c>.</summary>
-    public static readonly Counter<long> CandidateFrames =
-        Meter.CreateCounter<long>("synchire_candidate_frames", description: "Candidate WebSocket messages relayed, by direction.");
+    /// <summary>
+    /// Candidate messages relayed, by direction: <c>in</c> (candidate → interview) and <c>out</c>. Observed at
+    /// collection from two plain counts: a tagged add per 20 ms frame was a measurable share of the relay's
+    /// per-frame cost.
+    /// </summary>
+    public static readonly ObservableCounter<long> CandidateFrames =
+        Meter.CreateObservableCounter("synchire_candidate_frames", ObserveFrames, description: "Candidate WebSocket messages relayed, by direction.");
+
+    private static long _framesIn;
+    private static long _framesOut;
 
     /// <summary>From the provider starting a response to its first audio byte.</summary>
     public static readonly Histogram<double> ProviderFirstAudio =
@@ -32,12 +39,15 @@ public static class SyncHireMetrics
     public static readonly Counter<long> Errors =
         Meter.CreateCounter<long>("synchire_errors", description: "Errors by kind.");
 
-    private static readonly KeyValuePair<string, object?> In = new("direction", "in");
-    private static readonly KeyValuePair<string, object?> Out = new("direction", "out");
+    public static void FrameIn() => Interlocked.Increment(ref _framesIn);
 
-    public static void FrameIn() => CandidateFrames.Add(1, In);
+    public static void FrameOut() => Interlocked.Increment(ref _framesOut);
 
-    public static void FrameOut() => CandidateFrames.Add(1, Out);
+    private static IEnumerable<Measurement<long>> ObserveFrames() =>
+    [
+        new(Volatile.Read(ref _framesIn), new KeyValuePair<string, object?>("direction", "in")),
+        new(Volatile.Read(ref _framesOut), new KeyValuePair<string, object?>("direction", "out")),
+    ];
 
     /// <summary>
     /// Records zero on the counters that stay untouched until something goes wrong, so they are exported (as 0) from

@@ -60,7 +60,7 @@ internal static class CompletionCluster
         await candidate.NextAsync("ai_response_complete");
         if (silenceBytes > 0)
         {
-            candidate.SendBinary(new byte[silenceBytes]);
+            await candidate.SendBinaryAsync(new byte[silenceBytes]);
         }
 
         candidate.SendJson("""{"type":"text_answer","text":"I designed a billing pipeline on Kafka with idempotent consumers and replayable events."}""");

@@ -149,7 +149,7 @@ public sealed class InterviewFlowTests
     {
         foreach (var frame in TestAudio.ToneAnswerFrames())
         {
-            candidate.SendBinary(frame);
+            await candidate.SendBinaryAsync(frame);
         }
 
         await candidate.NextAsync("speech_started");

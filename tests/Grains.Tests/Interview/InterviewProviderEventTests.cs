@@ -120,7 +120,7 @@ public sealed class InterviewProviderEventTests
         var (candidate, session, _) = await StartScriptedAsync(cluster, provider);
         await using var _ = candidate;
 
-        candidate.SendBinary(new byte[640]);
+        await candidate.SendBinaryAsync(new byte[640]);
         candidate.SendJson("""{"type":"audio_chunk","data":[1,2,3]}""");
         candidate.SendJson("""{"type":"send_for_AI_processing"}""");
         candidate.SendJson("""{"type":"text_answer","text":"Typed."}""");

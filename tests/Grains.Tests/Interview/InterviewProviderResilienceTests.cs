@@ -146,7 +146,7 @@ public sealed class InterviewProviderResilienceTests
         var fresh = await provider.NextSessionAsync();
         Assert.Equal(3, fresh.Options.History.Count);
         await session.NextCommandAsync("dispose");
-        candidate.SendBinary(new byte[640]);
+        await candidate.SendBinaryAsync(new byte[640]);
         Assert.Equal("audio:640", await fresh.NextCommandAsync("audio"));
         Assert.DoesNotContain("create", fresh.RecordedCommands);
         Assert.Equal(InterviewStatus.InProgress, (await grain.GetSnapshot())!.Status);

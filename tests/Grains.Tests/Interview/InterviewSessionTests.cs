@@ -16,19 +16,19 @@ public sealed class InterviewSessionTests
         await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
         await candidate.NextAsync("session_ready");
 
-        (Action Send, string Code)[] cases =
+        (Func<Task> Send, string Code)[] cases =
         [
-            (() => candidate.SendJson("this is not json"), "invalid_json"),
-            (() => candidate.SendJson("""{"type":"sing_a_song"}"""), "unknown_type"),
-            (() => candidate.SendJson("""{"timestamp":"2024-11-25T10:00:00"}"""), "missing_field"),
-            (() => candidate.SendJson("""{"type":"audio_chunk","data":[1,2,40000]}"""), "invalid_audio"),
-            (() => candidate.SendBinary([1, 2, 3]), "invalid_audio"),
-            (() => candidate.SendBinary(new byte[40_000]), "invalid_audio"),
-            (() => candidate.SendJson($$"""{"type":"ping","pad":"{{new string('x', 200_000)}}"}"""), "frame_too_large"),
+            (() => SendJsonAsync(candidate, "this is not json"), "invalid_json"),
+            (() => SendJsonAsync(candidate, """{"type":"sing_a_song"}"""), "unknown_type"),
+            (() => SendJsonAsync(candidate, """{"timestamp":"2024-11-25T10:00:00"}"""), "missing_field"),
+            (() => SendJsonAsync(candidate, """{"type":"audio_chunk","data":[1,2,40000]}"""), "invalid_audio"),
+            (() => candidate.SendBinaryAsync([1, 2, 3]), "invalid_audio"),
+            (() => candidate.SendBinaryAsync(new byte[40_000]), "invalid_audio"),
+            (() => SendJsonAsync(candidate, $$"""{"type":"ping","pad":"{{new string('x', 200_000)}}"}"""), "frame_too_large"),
         ];
         foreach (var (send, code) in cases)
         {
-            send();
+            await send();
             var error = await candidate.NextAsync("error");
             Assert.Equal(code, error.GetProperty("code").GetString());
             Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()));
@@ -40,7 +40,7 @@ public sealed class InterviewSessionTests
         Assert.Equal(1, (await candidate.NextAsync("question_progress")).GetProperty("index").GetInt32());
         await InterviewFlowTests.ReadInterviewerResponseAsync(candidate, expectedSequence: 1);
 
-        candidate.SendBinary(new byte[641]);
+        await candidate.SendBinaryAsync(new byte[641]);
         Assert.Equal("invalid_audio", (await candidate.NextAsync("error")).GetProperty("code").GetString());
         await InterviewFlowTests.AnswerWithToneAsync(candidate, expectedSequence: 2, questionIndex: 1);
         Assert.Equal(2, (await candidate.NextAsync("question_progress")).GetProperty("index").GetInt32());
@@ -54,7 +54,7 @@ public sealed class InterviewSessionTests
         await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
         await candidate.NextAsync("session_ready");
 
-        candidate.SendBinary(TestAudio.ToneAnswerFrames()[0]);
+        await candidate.SendBinaryAsync(TestAudio.ToneAnswerFrames()[0]);
         candidate.SendJson("""{"type":"audio_chunk","data":[0,100,-100,0],"timestamp":"2024-11-25T10:00:00"}""");
         candidate.SendJson("""{"type":"send_for_AI_processing"}""");
         candidate.SendJson("""{"type":"text_answer","text":"hello"}""");
@@ -178,5 +178,11 @@ public sealed class InterviewSessionTests
         Assert.Equal("internal_error", (await candidate.NextAsync("error")).GetProperty("code").GetString());
         Assert.Equal(4404, (await candidate.DrainUntilClosedAsync()).Code);
         Assert.Null(await cluster.GrainFactory.GetGrain<IInterviewGrain>("never-created").GetSnapshot());
+    }
+
+    private static Task SendJsonAsync(CandidateClient candidate, string json)
+    {
+        candidate.SendJson(json);
+        return Task.CompletedTask;
     }
 }

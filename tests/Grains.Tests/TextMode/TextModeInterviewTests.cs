@@ -106,7 +106,7 @@ public sealed class TextModeInterviewTests
         await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
         await candidate.NextAsync("resumed");
         candidate.SendJson("""{"type":"start_interview"}""");
-        candidate.SendBinary(new byte[640]);
+        await candidate.SendBinaryAsync(new byte[640]);
         var audioRefused = await candidate.NextAsync("error");
         candidate.SendJson($$"""{"type":"text_answer","text":"{{new string('a', 10_001)}}"}""");
         var tooLongRefused = await candidate.NextAsync("error");

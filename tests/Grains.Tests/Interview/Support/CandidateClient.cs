@@ -42,7 +42,14 @@ internal sealed class CandidateClient : IAsyncDisposable
 
     public void SendJson(string json) => Assert.True(_connection.TrySend(ConnectionFrame.Text(Encoding.UTF8.GetBytes(json))), "send failed");
 
-    public void SendBinary(byte[] pcm) => Assert.True(_connection.TrySend(ConnectionFrame.Binary(pcm)), "send failed");
+    /// <summary>As the socket relay sends audio: through the grain's shortcut when it takes it, else queued.</summary>
+    public async Task SendBinaryAsync(byte[] pcm)
+    {
+        if (!await _connection.TrySendAudioAsync(pcm))
+        {
+            Assert.True(_connection.TrySend(ConnectionFrame.Binary(pcm)), "send failed");
+        }
+    }
 
     /// <summary>Consumes frames up to and including the next event of <paramref name="type"/> that matches.</summary>
     public async Task<JsonElement> NextAsync(string type, Func<JsonElement, bool>? match = null)
