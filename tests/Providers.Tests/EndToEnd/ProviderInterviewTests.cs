@@ -40,16 +40,16 @@ public sealed class ProviderInterviewTests : IAsyncLifetime
         Assert.Contains(ProviderCluster.Questions[0], greeting);
         Assert.Contains(candidate.Received, f => f.IsAudio && f.Audio.Length > 0);
 
-        Speak(candidate, TimeSpan.FromSeconds(1));
+        await SpeakAsync(candidate, TimeSpan.FromSeconds(1));
         Assert.Contains("more detail", await SpokenAsync(candidate));
 
-        Speak(candidate, TimeSpan.FromSeconds(3));
+        await SpeakAsync(candidate, TimeSpan.FromSeconds(3));
         Assert.Contains(ProviderCluster.Questions[1], await SpokenAsync(candidate));
 
-        Speak(candidate, TimeSpan.FromSeconds(3));
+        await SpeakAsync(candidate, TimeSpan.FromSeconds(3));
         Assert.Contains("Do you have any questions for me?", await SpokenAsync(candidate));
 
-        Speak(candidate, TimeSpan.FromSeconds(2.5));
+        await SpeakAsync(candidate, TimeSpan.FromSeconds(2.5));
         Assert.Equal("completed", (await candidate.NextAsync("interview_ended")).GetProperty("reason").GetString());
 
         var snapshot = (await cluster.GrainFactory.GetGrain<IInterviewGrain>(id).GetSnapshot())!;
@@ -100,11 +100,11 @@ public sealed class ProviderInterviewTests : IAsyncLifetime
         (await candidate.NextAsync("ai_response_complete")).GetProperty("text").GetString()!;
 
     /// <summary>The candidate speaks for <paramref name="speech"/>, then is silent long enough to end the turn.</summary>
-    private static void Speak(CandidateClient candidate, TimeSpan speech)
+    private static async Task SpeakAsync(CandidateClient candidate, TimeSpan speech)
     {
         foreach (var frame in TestAudio.Frames([.. TestAudio.Tone(speech, 300, 0.3), .. new byte[TestAudio.SampleRate * 2 * 3 / 2]]))
         {
-            candidate.SendBinary(frame);
+            await candidate.SendBinaryAsync(frame);
         }
     }
 }

@@ -41,7 +41,7 @@ public sealed class ProviderResilienceTests : IAsyncLifetime
 
         // The network drops while the candidate is answering.
         _options.Faults.Arm(OpenAIRealtimeEmulator.Name, new EmulatorFault(FaultKind.Drop, AfterMessages: 30));
-        Speak(candidate, TimeSpan.FromSeconds(3));
+        await SpeakAsync(candidate, TimeSpan.FromSeconds(3));
 
         Assert.Contains("Reconnecting", (await candidate.NextAsync("notice")).GetProperty("message").GetString());
         Assert.Contains("Reconnected", (await candidate.NextAsync("notice")).GetProperty("message").GetString());
@@ -92,16 +92,16 @@ public sealed class ProviderResilienceTests : IAsyncLifetime
         await _gemini.WaitForConnectionsAsync(2, ct);
 
         GoAwaySoon(afterMessages: 10);
-        Speak(candidate, TimeSpan.FromSeconds(3));
+        await SpeakAsync(candidate, TimeSpan.FromSeconds(3));
         Assert.Contains(ProviderCluster.Questions[1], await SpokenAsync(candidate));
         await _gemini.WaitForConnectionsAsync(3, ct);
 
         GoAwaySoon(afterMessages: 10);
-        Speak(candidate, TimeSpan.FromSeconds(3));
+        await SpeakAsync(candidate, TimeSpan.FromSeconds(3));
         Assert.Contains("Do you have any questions for me?", await SpokenAsync(candidate));
         await _gemini.WaitForConnectionsAsync(4, ct);
 
-        Speak(candidate, TimeSpan.FromSeconds(2.5));
+        await SpeakAsync(candidate, TimeSpan.FromSeconds(2.5));
         Assert.Equal("completed", (await candidate.NextAsync("interview_ended")).GetProperty("reason").GetString());
 
         // Four connections, one conversation: the model's context carried over each time, and the candidate was
@@ -132,7 +132,7 @@ public sealed class ProviderResilienceTests : IAsyncLifetime
         await SpokenAsync(candidate);
 
         time.Advance(TimeSpan.FromMinutes(11));
-        Speak(candidate, TimeSpan.FromSeconds(3));
+        await SpeakAsync(candidate, TimeSpan.FromSeconds(3));
         Assert.Contains(ProviderCluster.Questions[1], await SpokenAsync(candidate));
 
         // Rolled over at that quiet moment: a second session, seeded with the conversation, silent until spoken to.
@@ -151,10 +151,10 @@ public sealed class ProviderResilienceTests : IAsyncLifetime
     {
         for (var turn = 0; turn < 6; turn++)
         {
-            Speak(candidate, TimeSpan.FromSeconds(3));
+            await SpeakAsync(candidate, TimeSpan.FromSeconds(3));
             if ((await SpokenAsync(candidate)).Contains("Do you have any questions for me?"))
             {
-                Speak(candidate, TimeSpan.FromSeconds(2.5));
+                await SpeakAsync(candidate, TimeSpan.FromSeconds(2.5));
                 Assert.Equal("completed", (await candidate.NextAsync("interview_ended")).GetProperty("reason").GetString());
                 return;
             }
@@ -166,11 +166,11 @@ public sealed class ProviderResilienceTests : IAsyncLifetime
     private static async Task<string> SpokenAsync(CandidateClient candidate) =>
         (await candidate.NextAsync("ai_response_complete")).GetProperty("text").GetString()!;
 
-    private static void Speak(CandidateClient candidate, TimeSpan speech)
+    private static async Task SpeakAsync(CandidateClient candidate, TimeSpan speech)
     {
         foreach (var frame in TestAudio.Frames([.. TestAudio.Tone(speech, 300, 0.3), .. new byte[TestAudio.SampleRate * 2 * 3 / 2]]))
         {
-            candidate.SendBinary(frame);
+            await candidate.SendBinaryAsync(frame);
         }
     }
 }

@@ -90,10 +90,7 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
             }
 
             _audioBytesSent += pcm16Mono16k.Length;
-            Enqueue(RealtimeInput(new JsonObject
-            {
-                ["audio"] = new JsonObject { ["data"] = Convert.ToBase64String(pcm16Mono16k.Span), ["mimeType"] = "audio/pcm;rate=16000" },
-            }), replayable: true);
+            _outgoing.Writer.TryWrite(new OutgoingMessage(GeminiAudioInput.Encode(pcm16Mono16k.Span), Replayable: true));
         }
 
         return ValueTask.CompletedTask;
