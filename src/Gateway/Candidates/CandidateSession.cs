@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net.WebSockets;
 using SyncHire.Grains.Interfaces.Protocol;
 using SyncHire.Grains.Candidates;
@@ -81,33 +80,31 @@ internal sealed class CandidateSession(WebSocket socket, ICandidateConnection gr
 
     private async Task ReceiveFromClientAsync(CancellationToken aborted)
     {
-        // One pooled buffer per session, sized for the largest message accepted; messages are assembled in place.
-        var buffer = ArrayPool<byte>.Shared.Rent(maxMessageBytes);
-        var window = buffer.AsMemory(0, maxMessageBytes);
+        using var message = new ReceiveBuffer(maxMessageBytes);
         try
         {
             while (true)
             {
-                var count = 0;
+                message.Clear();
                 var tooLarge = false;
                 ValueWebSocketReceiveResult result;
                 do
                 {
-                    if (count == window.Length)
+                    if (message.IsFull && !message.TryGrow())
                     {
-                        // Over the limit: keep reading to drain the rest of the message, overwriting the window.
+                        // Over the limit: keep reading to drain the rest of the message, overwriting what was read.
                         tooLarge = true;
-                        count = 0;
+                        message.Discard();
                     }
 
-                    result = await socket.ReceiveAsync(window[count..], aborted);
+                    result = await socket.ReceiveAsync(message.Free, aborted);
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
                         await OnClientCloseAsync();
                         return;
                     }
 
-                    count += result.Count;
+                    message.Advance(result.Count);
                 }
                 while (!result.EndOfMessage);
 
@@ -118,14 +115,14 @@ internal sealed class CandidateSession(WebSocket socket, ICandidateConnection gr
                     continue;
                 }
 
-                if (result.MessageType == WebSocketMessageType.Binary && await grain.TrySendAudioAsync(window[..count]))
+                if (result.MessageType == WebSocketMessageType.Binary && await grain.TrySendAudioAsync(message.Written))
                 {
                     // Live audio, handed to the interview's provider session in place: the buffer is ours again.
                     SyncHireMetrics.FrameIn();
                     continue;
                 }
 
-                if (!Forward(result.MessageType, buffer.AsSpan(0, count)))
+                if (!Forward(result.MessageType, message.Written.Span))
                 {
                     return;
                 }
@@ -134,10 +131,6 @@ internal sealed class CandidateSession(WebSocket socket, ICandidateConnection gr
         catch (Exception e) when (IsClientGone(e))
         {
             await CloseGrainAsync(CandidateGone);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

@@ -45,6 +45,21 @@ public sealed class CandidateSessionTests(GatewayFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_large_message_within_the_limit_arrives_whole_and_the_session_goes_on()
+    {
+        using var timeout = TestTimeout.Start();
+        await using var socket = await ConnectToNewInterviewAsync(timeout.Token);
+        await socket.ReceiveEventAsync("session_ready", timeout.Token);
+
+        // Far larger than the relay's resting buffer, which grows for it and shrinks back after.
+        await socket.SendJsonAsync($$"""{"type":"ping","pad":"{{new string('x', 100 * 1024)}}"}""", timeout.Token);
+        await socket.ReceiveEventAsync("pong", timeout.Token);
+        await socket.SendJsonAsync("{\"type\":", timeout.Token);
+
+        Assert.Equal("invalid_json", (await socket.ReceiveEventAsync("error", timeout.Token)).GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task Binary_and_text_messages_reach_the_interview_unchanged()
     {
         using var timeout = TestTimeout.Start();
