@@ -166,7 +166,7 @@ internal sealed partial class RealtimeConnection
         if (_appends.TryRead(message.Span, out var pcm))
         {
             _record.RecordClientEvent("input_audio_buffer.append");
-            await AppendPcmAsync(pcm);
+            await AnswerFailuresAsync(AppendPcmAsync(pcm), "input_audio_buffer.append", eventId: null);
             return;
         }
 
@@ -190,43 +190,54 @@ internal sealed partial class RealtimeConnection
 
         var type = typeValue.GetValue<string>();
         _record.RecordClientEvent(type);
+        await AnswerFailuresAsync(DispatchAsync(type, clientEvent), type, eventId);
+    }
+
+    private async Task DispatchAsync(string type, JsonObject clientEvent)
+    {
+        switch (type)
+        {
+            case "session.update":
+                await UpdateSessionAsync(clientEvent);
+                break;
+            case "input_audio_buffer.append":
+                await AppendAudioAsync(clientEvent);
+                break;
+            case "input_audio_buffer.commit":
+                await CommitAudioAsync();
+                break;
+            case "input_audio_buffer.clear":
+                await ClearAudioAsync();
+                break;
+            case "conversation.item.create":
+                await CreateItemAsync(clientEvent);
+                break;
+            case "conversation.item.truncate":
+                await TruncateItemAsync(clientEvent);
+                break;
+            case "conversation.item.delete":
+                await DeleteItemAsync(clientEvent);
+                break;
+            case "response.create":
+                StartResponse();
+                break;
+            case "response.cancel":
+                CancelResponse(clientEvent);
+                break;
+            default:
+                throw RealtimeProtocolException.InvalidRequest("invalid_value",
+                    $"Invalid value: '{type}'. Supported values are: 'session.update', 'input_audio_buffer.append', 'input_audio_buffer.commit', " +
+                    "'input_audio_buffer.clear', 'conversation.item.create', 'conversation.item.truncate', 'conversation.item.delete', " +
+                    "'response.create', and 'response.cancel'.", "type");
+        }
+    }
+
+    /// <summary>A client event the API refuses gets an `error` event, as the real service answers; the session goes on.</summary>
+    private async Task AnswerFailuresAsync(Task handling, string type, string? eventId)
+    {
         try
         {
-            switch (type)
-            {
-                case "session.update":
-                    await UpdateSessionAsync(clientEvent);
-                    break;
-                case "input_audio_buffer.append":
-                    await AppendAudioAsync(clientEvent);
-                    break;
-                case "input_audio_buffer.commit":
-                    await CommitAudioAsync();
-                    break;
-                case "input_audio_buffer.clear":
-                    await ClearAudioAsync();
-                    break;
-                case "conversation.item.create":
-                    await CreateItemAsync(clientEvent);
-                    break;
-                case "conversation.item.truncate":
-                    await TruncateItemAsync(clientEvent);
-                    break;
-                case "conversation.item.delete":
-                    await DeleteItemAsync(clientEvent);
-                    break;
-                case "response.create":
-                    StartResponse();
-                    break;
-                case "response.cancel":
-                    CancelResponse(clientEvent);
-                    break;
-                default:
-                    throw RealtimeProtocolException.InvalidRequest("invalid_value",
-                        $"Invalid value: '{type}'. Supported values are: 'session.update', 'input_audio_buffer.append', 'input_audio_buffer.commit', " +
-                        "'input_audio_buffer.clear', 'conversation.item.create', 'conversation.item.truncate', 'conversation.item.delete', " +
-                        "'response.create', and 'response.cancel'.", "type");
-            }
+            await handling;
         }
         catch (RealtimeProtocolException exception)
         {

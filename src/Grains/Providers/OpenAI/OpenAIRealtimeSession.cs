@@ -32,8 +32,8 @@ public sealed partial class OpenAIRealtimeSession : IRealtimeSession
     private readonly Lock _resamplerGate = new();
     private readonly RealtimeServerReader _reader;
 
-    /// <summary>One for every audio frame this session sends: it carries only the session's lifetime.</summary>
-    private readonly RequestOptions _audioSendOptions;
+    /// <summary>One writer at a time on the socket: the audio events written directly and the SDK's commands.</summary>
+    private readonly SemaphoreSlim _sendGate = new(1, 1);
     private int _reading;
     private int _disposed;
 
@@ -47,7 +47,6 @@ public sealed partial class OpenAIRealtimeSession : IRealtimeSession
         _transcriptionModel = transcriptionModel;
         _connection = connection;
         _reader = new RealtimeServerReader(connection.WebSocket);
-        _audioSendOptions = new RequestOptions { CancellationToken = _lifetime.Token };
         _turnDetection = turnDetection;
         _logger = logger;
     }
@@ -171,9 +170,7 @@ public sealed partial class OpenAIRealtimeSession : IRealtimeSession
         }
 
         using var message = BuildAppend(pcm16Mono16k.Span);
-        // The session's own lifetime only: a frame is 20 ms on the wire, and a linked token per frame cost more than
-        // the send. The caller's token ends with this session anyway (the grain disposes it).
-        await SendAsync(_connection, message.Seal(message.AudioCapacity), _audioSendOptions, _logger);
+        await SendAudioEventAsync(message.Seal(message.AudioCapacity));
     }
 
     /// <summary>Resamples the frame to the session's rate straight into the event's buffer.</summary>
@@ -189,16 +186,31 @@ public sealed partial class OpenAIRealtimeSession : IRealtimeSession
         }
     }
 
-    private static async Task SendAsync(RealtimeSessionClient connection, ReadOnlyMemory<byte> utf8Json, RequestOptions options, ILogger logger)
+    /// <summary>
+    /// Writes an audio event on the socket itself, under the session's send gate. The SDK's SendCommandAsync copies
+    /// every event into a new array and takes the Task-returning send; at 50 events a second per candidate that was
+    /// the largest cost left in the relay. The session's own lifetime only: a linked token per frame cost more than
+    /// the send, and the caller's token ends with this session anyway (the grain disposes it).
+    /// </summary>
+    private async ValueTask SendAudioEventAsync(ReadOnlyMemory<byte> utf8Json)
     {
+        var token = _lifetime.Token;
         try
         {
-            await connection.SendCommandAsync(BinaryData.FromBytes(utf8Json), options);
+            await _sendGate.WaitAsync(token);
+            try
+            {
+                await _connection.WebSocket!.SendAsync(utf8Json, WebSocketMessageType.Text, endOfMessage: true, token);
+            }
+            finally
+            {
+                _sendGate.Release();
+            }
         }
         catch (Exception exception) when (exception is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException
-            || (exception is InvalidOperationException && connection.WebSocket?.State is not WebSocketState.Open))
+            || (exception is InvalidOperationException && _connection.WebSocket?.State is not WebSocketState.Open))
         {
-            logger.LogDebug(exception, "OpenAI Realtime: an audio frame was not sent; the connection is gone");
+            OpenAIRealtimeLog.AudioNotSent(_logger, exception.GetType().Name);
         }
     }
 
@@ -317,12 +329,21 @@ public sealed partial class OpenAIRealtimeSession : IRealtimeSession
     /// Sends a client event. Once the socket is gone a command is a no-op: the loss is reported once, as a fatal
     /// <see cref="ProviderError"/> on <see cref="Events"/>, rather than thrown at every caller.
     /// </summary>
+    /// <summary>Sends one command through the SDK, under the gate the audio events share (one writer per socket).</summary>
     private async Task SendAsync(Func<CancellationToken, Task> send, CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
         try
         {
-            await send(linked.Token);
+            await _sendGate.WaitAsync(linked.Token);
+            try
+            {
+                await send(linked.Token);
+            }
+            finally
+            {
+                _sendGate.Release();
+            }
         }
         catch (Exception exception) when (exception is WebSocketException or IOException or ObjectDisposedException
             || (exception is InvalidOperationException && _connection.WebSocket?.State is not WebSocketState.Open)
