@@ -18,6 +18,9 @@ public sealed class GeminiLiveEmulator(EmulatorOptions options, GeminiLiveEmulat
 
     public GeminiLiveEmulatorSettings Settings { get; } = settings;
 
+    /// <summary>The ephemeral tokens issued for the constrained method.</summary>
+    public EphemeralTokens Tokens { get; } = new(TimeProvider.System);
+
     /// <summary>Every connection that completed setup, oldest first.</summary>
     public IReadOnlyList<GeminiLiveConnectionRecord> Connections => [.. _connections];
 

@@ -3,7 +3,10 @@ namespace SyncHire.Emulators.GeminiLive;
 /// <summary>Constants of the Live API's BidiGenerateContent WebSocket protocol that the emulator reproduces.</summary>
 public static class GeminiLiveProtocol
 {
-    /// <summary>The path on generativelanguage.googleapis.com (API key in `key` or the x-goog-api-key header).</summary>
+    /// <summary>
+    /// The canonical path on generativelanguage.googleapis.com (API key in `key` or the x-goog-api-key header); the
+    /// emulator accepts every shape of <see cref="GeminiLiveRoute"/>.
+    /// </summary>
     public const string Path = "/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent";
 
     /// <summary>The emulator's name for fault injection (POST /_emulator/faults/gemini).</summary>
@@ -18,6 +21,9 @@ public static class GeminiLiveProtocol
     /// (observed by clients of the real service); the close is the only error channel the Live API has.
     /// </summary>
     public const string InvalidKeyReason = "API key not valid. Please pass a valid API key.";
+
+    /// <summary>The close reason for an ephemeral token that was never issued, is spent or has expired.</summary>
+    public const string InvalidTokenReason = "The access token is invalid, used up or expired.";
 
     /// <summary>A user text turn wholly in square brackets is a stage direction to the model, not the candidate speaking.</summary>
     public static bool IsStageDirection(string text)

@@ -61,14 +61,27 @@ public static class OpenAIRealtimeEmulator
         });
     }
 
+    /// <summary>
+    /// The key as a bearer token (the Node `ws` client and the server SDKs), or, where a WebSocket cannot set headers
+    /// (browsers, the SDK's `OpenAIRealtimeWebSocket`), as the subprotocol <c>openai-insecure-api-key.{key}</c>.
+    /// </summary>
     private static bool IsAuthorized(HttpContext context, string apiKey)
     {
         var header = context.Request.Headers.Authorization.ToString();
         const string scheme = "Bearer ";
-        return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
-            && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-                System.Text.Encoding.UTF8.GetBytes(header[scheme.Length..].Trim()), System.Text.Encoding.UTF8.GetBytes(apiKey));
+        if (header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return KeyEquals(header[scheme.Length..].Trim(), apiKey);
+        }
+
+        const string keyProtocol = "openai-insecure-api-key.";
+        return context.WebSockets.WebSocketRequestedProtocols
+            .Any(p => p.StartsWith(keyProtocol, StringComparison.Ordinal) && KeyEquals(p[keyProtocol.Length..], apiKey));
     }
+
+    private static bool KeyEquals(string sent, string apiKey) =>
+        System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.UTF8.GetBytes(sent), System.Text.Encoding.UTF8.GetBytes(apiKey));
 
     private static Task WriteErrorAsync(HttpContext context, int status, string code, string message)
     {

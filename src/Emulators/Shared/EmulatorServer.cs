@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -26,11 +27,20 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     public EmulatorFaults Faults => Options.Faults;
 
+    /// <param name="certificate">Serves the https:// addresses of <paramref name="urls"/> with this certificate.</param>
     public static async Task<EmulatorServer> StartAsync(
-        EmulatorOptions options, Action<WebApplication, EmulatorOptions> map, string urls = "http://127.0.0.1:0", string[]? args = null)
+        EmulatorOptions options, Action<WebApplication, EmulatorOptions> map, string urls = "http://127.0.0.1:0", string[]? args = null,
+        X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
         builder.WebHost.UseUrls(urls);
+        if (certificate is not null)
+        {
+            // The slim builder leaves HTTPS out unless asked for.
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
+        }
+
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var app = builder.Build();
         app.UseWebSockets();
@@ -56,8 +66,9 @@ public sealed class EmulatorServer : IAsyncDisposable
         });
     }
 
-    /// <summary>ws://127.0.0.1:{port}/{path}</summary>
-    public Uri WebSocketAddress(string path) => new(new UriBuilder(BaseAddress) { Scheme = "ws" }.Uri, path.TrimStart('/'));
+    /// <summary>ws://127.0.0.1:{port}/{path} (wss:// when the server speaks TLS)</summary>
+    public Uri WebSocketAddress(string path) =>
+        new(new UriBuilder(BaseAddress) { Scheme = BaseAddress.Scheme == Uri.UriSchemeHttps ? "wss" : "ws" }.Uri, path.TrimStart('/'));
 
     public async ValueTask DisposeAsync()
     {
