@@ -12,6 +12,7 @@ using SyncHire.Gateway.Tokens;
 using SyncHire.Grains.Cv;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interfaces.Protocol;
+using SyncHire.Grains.Webhooks;
 using Orleans;
 
 namespace SyncHire.Gateway.Cv;
@@ -39,7 +40,7 @@ public static class CvApi
 
     private static async Task<IResult> CreateWithCv(
         HttpRequest http, TenantContext tenant, CvUploadReader uploads, IOptions<JsonOptions> json, IGrainFactory grains,
-        CandidateTokenService tokens, InterviewQuota quota, InvitationService invitations)
+        CandidateTokenService tokens, InterviewQuota quota, InvitationService invitations, WebhookOptions webhooks)
     {
         var cancellationToken = http.HttpContext.RequestAborted;
         var (form, unreadable) = await uploads.ReadFormAsync(http, cancellationToken);
@@ -49,7 +50,7 @@ public static class CvApi
         }
 
         var request = InterviewForm.Read(form!, json.Value.SerializerOptions, out var formErrors);
-        var definition = request is null ? null : CreateInterviewValidator.Validate(request, out formErrors);
+        var definition = request is null ? null : CreateInterviewValidator.Validate(request, webhooks, out formErrors);
         if (definition is null)
         {
             return Problems.Validation(formErrors);

@@ -14,8 +14,10 @@ namespace SyncHire.Gateway.Interviews;
 /// <param name="TurnDetection">How the end of the candidate's turn is found; default: server VAD.</param>
 /// <param name="Language">The interview's language as a BCP 47 tag ("en", "pt-BR"); default: English.</param>
 /// <param name="WebhookUrl">
-/// Where interview.completed is POSTed: an absolute https URL, or http to localhost/127.0.0.1 (a receiver on the
-/// same machine, for development); no user name or password in the URL. Default: no webhook.
+/// Where interview.completed is POSTed: an absolute https URL to a public address (loopback, private, link-local and
+/// other special-purpose addresses are refused, by IP here and after DNS resolution at delivery), with no user name
+/// or password in it. Where the operator allows private networks (the single-node developer setup) any address is
+/// accepted, and http to localhost/127.0.0.1 too. Default: no webhook.
 /// </param>
 /// <param name="Metadata">
 /// The platform's own references (candidate id, job id…): a flat JSON object of string values, at most 20 keys

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interview;
+using SyncHire.Grains.Webhooks;
 
 namespace SyncHire.Gateway.Interviews;
 
@@ -9,9 +10,9 @@ public static class CreateInterviewValidator
 {
     /// <summary>
     /// Returns the definition, or null with <paramref name="errors"/> naming each bad field (camelCase, as sent;
-    /// questions[i] for one question).
+    /// questions[i] for one question). <paramref name="webhooks"/> says which webhook addresses are allowed.
     /// </summary>
-    public static InterviewDefinition? Validate(CreateInterviewRequest request, out Dictionary<string, string[]> errors)
+    public static InterviewDefinition? Validate(CreateInterviewRequest request, WebhookOptions webhooks, out Dictionary<string, string[]> errors)
     {
         errors = [];
         var candidateName = request.CandidateName?.Trim();
@@ -60,7 +61,7 @@ public static class CreateInterviewValidator
         var model = CheckIdentifier(errors, "model", request.Model);
         var turnDetection = ValidateTurnDetection(request.TurnDetection, errors);
         var language = InterviewLanguageRule.Check(request.Language, errors);
-        var webhookUrl = WebhookUrlRule.Check(request.WebhookUrl, errors);
+        var webhookUrl = WebhookUrlRule.Check(request.WebhookUrl, webhooks.PrivateNetworksAllowed, errors);
         var metadata = InterviewMetadataRule.Check(request.Metadata, errors);
 
         if (errors.Count > 0)

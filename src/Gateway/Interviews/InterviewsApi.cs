@@ -7,6 +7,7 @@ using SyncHire.Gateway.Tokens;
 using SyncHire.Gateway.VideoRooms;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interfaces.Protocol;
+using SyncHire.Grains.Webhooks;
 using SyncHire.Platform.Interviews;
 using SyncHire.Platform.Retention;
 using Orleans;
@@ -36,9 +37,9 @@ public static class InterviewsApi
 
     private static async Task<Results<Created<InterviewCreatedResponse>, ValidationProblem, ProblemHttpResult>> Create(
         CreateInterviewRequest request, TenantContext tenant, HttpRequest http, IGrainFactory grains,
-        CandidateTokenService tokens, InterviewQuota quota, InvitationService invitations)
+        CandidateTokenService tokens, InterviewQuota quota, InvitationService invitations, WebhookOptions webhooks)
     {
-        var definition = CreateInterviewValidator.Validate(request, out var errors);
+        var definition = CreateInterviewValidator.Validate(request, webhooks, out var errors);
         if (definition is null)
         {
             return Problems.Validation(errors);

@@ -8,6 +8,15 @@ public sealed class CvOptions
     /// <summary>Largest accepted upload; a real CV is rarely over 1 MB.</summary>
     public long MaxBytes { get; set; } = 5 * 1024 * 1024;
 
+    /// <summary>
+    /// An upload over <see cref="MaxBytes"/> is still read to its end and thrown away, up to this size in all, so that
+    /// a client sending the whole body before it reads the answer (browsers, Node's fetch) gets the 413 rather than a
+    /// connection reset. A larger one is answered at once and its connection closed. 32 MB is beyond what mail
+    /// services carry (about 25 MB), so it covers the files people pick by mistake (scans, portfolios) while bounding
+    /// what a client can make the server read for nothing; the bytes are discarded as they arrive, never stored.
+    /// </summary>
+    public long MaxDiscardedUploadBytes { get; set; } = 32 * 1024 * 1024;
+
     /// <summary>Longest accepted PDF; CVs have a few pages, a 5,000-page file is an attack or a mistake.</summary>
     public int MaxPages { get; set; } = 50;
 

@@ -18,6 +18,7 @@ public static class CvServiceCollectionExtensions
             .Bind(configuration.GetSection(CvOptions.SectionName))
             .Validate(o => o.MaxBytes > 0, "Cv:MaxBytes must be positive.")
             .Validate(o => o.MaxPages > 0, "Cv:MaxPages must be positive.")
+            .Validate(o => o.MaxDiscardedUploadBytes >= o.MaxBytes, "Cv:MaxDiscardedUploadBytes must be at least Cv:MaxBytes.")
             .Validate(o => o.Timeout > TimeSpan.Zero, "Cv:Timeout must be positive.")
             .Validate(o => o.PromptMaxChars > 0, "Cv:PromptMaxChars must be positive.")
             .Validate(o => o.MaxExtractedChars >= o.PromptMaxChars, "Cv:MaxExtractedChars must be at least Cv:PromptMaxChars.")

@@ -25,6 +25,8 @@ public static class CompletionServiceCollectionExtensions
         completion.Validate();
         var webhooks = configuration.GetSection(WebhookOptions.SectionName).Get<WebhookOptions>() ?? new WebhookOptions();
         webhooks.Validate();
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        webhooks.ResolvePrivateNetworks(inCluster: database.IsPostgres);
 
         services.AddInterviewEvaluation(configuration);
         services.TryAddSingleton(completion);
@@ -38,8 +40,34 @@ public static class CompletionServiceCollectionExtensions
             sp.GetRequiredService<OfflineInterviewEvaluator>(),
             sp.GetRequiredService<WebhookOptions>(),
             sp.GetRequiredService<CompletionOptions>()));
+        AddWebhookClient(services);
         services.AddHostedService<WebhookDispatcher>();
         return services;
+    }
+
+    /// <summary>
+    /// The dispatcher's HttpClient. Its connect step is <see cref="PublicAddressConnector"/>, so every address it
+    /// connects to is checked after DNS resolution; for the same reason it connects directly, never through an
+    /// HTTP(S)_PROXY (the check would see only the proxy). Retries are the outbox's (durable, across silos), so the
+    /// client adds none of its own; and its request logging is off, since a receiver's URL may carry its secrets.
+    /// </summary>
+    private static void AddWebhookClient(IServiceCollection services)
+    {
+        services.TryAddSingleton<PublicAddressConnector>();
+        services.AddHttpClient(WebhookDispatcher.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var options = sp.GetRequiredService<WebhookOptions>();
+                return new SocketsHttpHandler
+                {
+                    // A receiver's redirect is not followed: the signed request goes only where the platform said.
+                    AllowAutoRedirect = false,
+                    UseProxy = false,
+                    ConnectTimeout = options.RequestTimeout,
+                    ConnectCallback = sp.GetRequiredService<PublicAddressConnector>().ConnectAsync,
+                };
+            })
+            .RemoveAllLoggers();
     }
 
     /// <summary>

@@ -9,7 +9,8 @@ namespace SyncHire.Grains.Webhooks;
 /// <summary>
 /// Runs on every silo-hosting process and drains the webhook outbox: claims due deliveries under a lease, POSTs each
 /// signed, and records the outcome — delivered on 2xx, otherwise retried with backoff and dead-lettered after
-/// <see cref="WebhookOptions.MaxAttempts"/>. A process that stops or dies mid-attempt records nothing: the lease
+/// <see cref="WebhookOptions.MaxAttempts"/>; an address refused by <see cref="PublicAddressConnector"/> fails at once,
+/// with the reason in the delivery's last error. A process that stops or dies mid-attempt records nothing: the lease
 /// runs out and any silo attempts the delivery again, so receivers get every event at least once.
 /// </summary>
 public sealed class WebhookDispatcher : BackgroundService
@@ -18,24 +19,19 @@ public sealed class WebhookDispatcher : BackgroundService
     private readonly WebhookOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<WebhookDispatcher> _logger;
-    private readonly HttpClient _http;
+    private readonly IHttpClientFactory _clients;
 
-    public WebhookDispatcher(IWebhookOutbox outbox, WebhookOptions options, TimeProvider time, ILogger<WebhookDispatcher> logger)
+    /// <summary>The named HttpClient deliveries go through (registered by AddInterviewCompletion).</summary>
+    public const string HttpClientName = "SyncHire.Webhooks";
+
+    public WebhookDispatcher(
+        IWebhookOutbox outbox, WebhookOptions options, TimeProvider time, IHttpClientFactory clients, ILogger<WebhookDispatcher> logger)
     {
         _outbox = outbox;
         _options = options;
         _time = time;
+        _clients = clients;
         _logger = logger;
-        _http = new HttpClient(new SocketsHttpHandler
-        {
-            // A receiver's redirect is not followed: the signed request goes only where the platform said.
-            AllowAutoRedirect = false,
-            ConnectTimeout = options.RequestTimeout,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-        })
-        {
-            Timeout = Timeout.InfiniteTimeSpan, // Bounded per attempt below, together with the caller's shutdown.
-        };
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -45,6 +41,11 @@ public sealed class WebhookDispatcher : BackgroundService
             _logger.LogInformation("Webhooks are off: {Setting} is not set", $"{WebhookOptions.SectionName}:{nameof(WebhookOptions.SigningSecret)}");
             return;
         }
+
+        _logger.LogInformation(_options.PrivateNetworksAllowed
+                ? "Webhooks may go to loopback and private addresses ({Setting} is true): for a single developer machine, never where tenants are not trusted"
+                : "Webhooks go only to public addresses ({Setting} is false)",
+            $"{WebhookOptions.SectionName}:{nameof(WebhookOptions.AllowPrivateNetworks)}");
 
         using var timer = new PeriodicTimer(_options.PollInterval, _time);
         try
@@ -79,6 +80,7 @@ public sealed class WebhookDispatcher : BackgroundService
     {
         var message = claim.Message;
         string failure;
+        var permanent = false;
         try
         {
             var status = await PostAsync(message, stopping);
@@ -99,15 +101,24 @@ public sealed class WebhookDispatcher : BackgroundService
         {
             failure = $"no answer within {_options.RequestTimeout}";
         }
+        catch (HttpRequestException exception) when (exception.InnerException is WebhookAddressRefusedException refused)
+        {
+            failure = refused.Message;
+            permanent = true; // The same address is refused on every attempt: failed now, not retried.
+        }
         catch (HttpRequestException exception)
         {
             failure = exception.Message;
         }
 
         var next = _options.NextAttemptAt(claim.Attempt, _time.GetUtcNow());
-        var outcome = await _outbox.MarkFailedAsync(claim, failure, next, _options.MaxAttempts, CancellationToken.None);
+        var outcome = await _outbox.MarkFailedAsync(claim, failure, next, permanent ? claim.Attempt : _options.MaxAttempts, CancellationToken.None);
         switch (outcome)
         {
+            case WebhookFailureOutcome.DeadLettered when permanent:
+                _logger.LogError("Webhook {DeliveryId} ({Event}) to {Host} failed for good on attempt {Attempt}: {Failure}",
+                    message.Id, message.EventType, HostOf(message.Url), claim.Attempt, failure);
+                break;
             case WebhookFailureOutcome.DeadLettered:
                 _logger.LogError("Webhook {DeliveryId} ({Event}) to {Host} dead-lettered after {Attempts} attempts: {Failure}",
                     message.Id, message.EventType, HostOf(message.Url), claim.Attempt, failure);
@@ -135,16 +146,11 @@ public sealed class WebhookDispatcher : BackgroundService
 
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         attempt.CancelAfter(_options.RequestTimeout);
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token);
+        using var http = _clients.CreateClient(HttpClientName);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token);
         return (int)response.StatusCode;
     }
 
     /// <summary>Logs name the receiver's host only: a URL's path or query may carry the platform's own secrets.</summary>
     private static string HostOf(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : "?";
-
-    public override void Dispose()
-    {
-        _http.Dispose();
-        base.Dispose();
-    }
 }

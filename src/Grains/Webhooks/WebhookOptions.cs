@@ -31,6 +31,21 @@ public sealed class WebhookOptions
     /// </summary>
     public TimeSpan FirstRetryDelay { get; set; } = WebhookBackoff.NextAttemptAt(1, DateTimeOffset.UnixEpoch) - DateTimeOffset.UnixEpoch;
 
+    /// <summary>
+    /// true: webhooks may go to loopback, private and other non-public addresses (and to http://localhost), which is
+    /// how a developer receives them on the single node. false: only public addresses, checked when the interview is
+    /// created (a literal IP) and again after DNS resolution when connecting, so a tenant cannot make SyncHire call
+    /// into its own network. Unset: true on the single node (Cluster:Storage sqlite), false in a cluster (postgres);
+    /// resolved by <see cref="ResolvePrivateNetworks"/> at startup.
+    /// </summary>
+    public bool? AllowPrivateNetworks { get; set; }
+
+    /// <summary><see cref="AllowPrivateNetworks"/> as resolved at startup (false until then: the safe side).</summary>
+    public bool PrivateNetworksAllowed => AllowPrivateNetworks == true;
+
+    /// <summary>Fills an unset <see cref="AllowPrivateNetworks"/> from the deployment: allowed only on the single node.</summary>
+    public void ResolvePrivateNetworks(bool inCluster) => AllowPrivateNetworks ??= !inCluster;
+
     /// <summary>Deliveries one silo attempts at once.</summary>
     public int BatchSize { get; set; } = 10;
 

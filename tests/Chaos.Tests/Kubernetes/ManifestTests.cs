@@ -221,6 +221,13 @@ public sealed partial class ManifestTests
     }
 
     [Fact]
+    public void Tenants_webhooks_may_not_reach_the_cluster_network()
+    {
+        Assert.Equal("false", Config().GetProperty("Webhooks__AllowPrivateNetworks").GetString());
+        Assert.Equal("postgres", Config().GetProperty("Cluster__Storage").GetString());
+    }
+
+    [Fact]
     public void Every_workload_runs_the_gateway_image_and_the_job_migrates_with_the_pods_settings()
     {
         foreach (var container in Workloads().Where(w => Name(w) != "postgres").SelectMany(Containers))

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -22,19 +23,31 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Channel<ReceivedWebhook> _received = Channel.CreateUnbounded<ReceivedWebhook>();
     private int _attempts;
+    private int _connections;
 
     private WebhookReceiver(WebApplication app) => _app = app;
 
     public string Url { get; private set; } = "";
 
+    /// <summary>TCP connections accepted so far: zero means nothing reached this port at all, not even a handshake.</summary>
+    public int Connections => Volatile.Read(ref _connections);
+
+    /// <summary>The listening port (on 127.0.0.1).</summary>
+    public int Port => new Uri(Url).Port;
+
     /// <param name="respond">Answers attempt n; by default 200 OK.</param>
     public static async Task<WebhookReceiver> StartAsync(Func<int, HttpContext, Task>? respond = null)
     {
+        WebhookReceiver? receiver = null;
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Use(next => connection =>
+        {
+            Interlocked.Increment(ref receiver!._connections);
+            return next(connection);
+        })));
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var receiver = new WebhookReceiver(app);
+        receiver = new WebhookReceiver(app);
         app.MapPost("/hooks/synchire", async context =>
         {
             using var body = new MemoryStream();
