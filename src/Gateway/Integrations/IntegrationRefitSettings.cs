@@ -64,5 +64,5 @@ internal static class IntegrationRefitSettings
         request is not null
         && request.Options.TryGetValue(new HttpRequestOptionsKey<Type>(HttpRequestMessageOptions.InterfaceType), out var api)
         && request.Options.TryGetValue(new HttpRequestOptionsKey<string>(HttpRequestMessageOptions.MethodName), out var method)
-        && api.GetMethod(method)?.ReturnType != typeof(Task);
+        && api.GetMethods().Any(m => m.Name == method && m.ReturnType != typeof(Task));
 }
