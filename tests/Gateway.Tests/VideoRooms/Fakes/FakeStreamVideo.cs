@@ -33,6 +33,9 @@ public sealed class FakeStreamVideo : IAsyncDisposable
     /// <summary>When set, every request is answered 500 with an error body.</summary>
     public bool FailEverything { get; set; }
 
+    /// <summary>When set, every request gets this unusable answer instead of Stream's.</summary>
+    public UnusableAnswer? Unusable { get; set; }
+
     /// <summary>Every request body that passed authentication, with its path, in arrival order.</summary>
     public ConcurrentQueue<(string Path, JsonObject Body)> Requests { get; } = new();
 
@@ -113,6 +116,20 @@ public sealed class FakeStreamVideo : IAsyncDisposable
 
     private async Task<IResult?> RefuseAsync(HttpContext http)
     {
+        switch (Unusable)
+        {
+            case UnusableAnswer.EmptyBody:
+                return Results.Ok();
+            case UnusableAnswer.NotJson:
+                return Results.Text($"<html>{LeakMarker}</html>", "text/html");
+            case UnusableAnswer.NoCall:
+                return Results.Json(new { duration = "0.10ms" });
+            case UnusableAnswer.NoAnswer:
+                // Holds the request until the gateway gives up on it and closes the connection.
+                await Task.Delay(Timeout.Infinite, http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                return Results.StatusCode(499);
+        }
+
         if (FailEverything)
         {
             return Error(500, -1, $"internal error {LeakMarker} secret={_apiSecret}");
@@ -152,4 +169,20 @@ public sealed class FakeStreamVideo : IAsyncDisposable
             await _service.DisposeAsync();
         }
     }
+}
+
+/// <summary>Answers a client cannot use, which Stream (or a proxy before it) could still give.</summary>
+public enum UnusableAnswer
+{
+    /// <summary>200 with no body.</summary>
+    EmptyBody,
+
+    /// <summary>200 with an HTML page, as a proxy's error page.</summary>
+    NotJson,
+
+    /// <summary>200 with JSON that lacks what the API promises (no users, no call).</summary>
+    NoCall,
+
+    /// <summary>No answer at all.</summary>
+    NoAnswer,
 }
