@@ -10,7 +10,8 @@
 # connects every candidate to the first, so all the benchmark's interviews run there and the second is an idle member
 # of the cluster; single: one process, SQLite),
 # TARGETS (default "direct synchire peer"; direct is the baseline the others are measured against),
-# AUDIO_CHUNK_MS (size of the emulator's audio deltas, default 100), OUT (results folder).
+# AUDIO_CHUNK_MS (size of the emulator's audio deltas, default 100), OUT (results folder), SYNCHIRE_ARGS (extra
+# settings for SyncHire's processes, e.g. "--Gateway:InlineSocketScheduling=true").
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -73,7 +74,7 @@ provider=(--Providers:OpenAI:ApiKey=emulator-key "--Providers:OpenAI:Endpoint=ht
   --Logging:LogLevel:Default=Warning --Logging:LogLevel:Microsoft.AspNetCore=Warning
   # The benchmark is one tenant opening sessions as fast as the ramp asks: lift the per-tenant protections.
   --Platform:MaxConcurrentInterviews=1000000 --Platform:RateLimit:PermitsPerMinute=10000000 --Platform:RateLimit:Burst=1000000
-  --Platform:SelfServe:InterviewsPerHourPerAddress=0)
+  --Platform:SelfServe:InterviewsPerHourPerAddress=0 ${SYNCHIRE_ARGS:-})
 signing_key="$(head -c 32 /dev/urandom | base64)"
 metrics="gateway=http://127.0.0.1:${GATEWAY_PORT}/metrics"
 if [[ "${TOPOLOGY}" == cluster ]]; then
