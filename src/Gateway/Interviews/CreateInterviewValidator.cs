@@ -1,6 +1,5 @@
 using System.Text.Json;
 using SyncHire.Grains.Interfaces;
-using SyncHire.Grains.Interview;
 using SyncHire.Grains.Webhooks;
 
 namespace SyncHire.Gateway.Interviews;

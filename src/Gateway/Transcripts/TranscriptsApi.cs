@@ -5,7 +5,6 @@ using SyncHire.Gateway.Errors;
 using SyncHire.Gateway.Interviews;
 using SyncHire.Gateway.Tenants;
 using SyncHire.Grains.Interfaces.Protocol;
-using SyncHire.Grains.Interview;
 
 namespace SyncHire.Gateway.Transcripts;
 
@@ -52,7 +51,7 @@ public static class TranscriptsApi
         }
 
         return TypedResults.Ok(new TranscriptResponse(id, snapshot.Definition.CandidateName, ServerEvents.StatusName(snapshot.Status),
-            TranscriptEntry.From(snapshot.Transcript)));
+            [.. snapshot.Transcript.Select(TranscriptTurnResponse.From)]));
     }
 
     /// <summary>Text when the caller accepts text/plain and prefers it to JSON (no Accept, or */*, means JSON).</summary>
@@ -75,4 +74,4 @@ public static class TranscriptsApi
 
 /// <param name="Candidate">The candidate's name.</param>
 /// <param name="Status">created, in_progress or completed.</param>
-public sealed record TranscriptResponse(string InterviewId, string Candidate, string Status, IReadOnlyList<TranscriptEntry> Turns);
+public sealed record TranscriptResponse(string InterviewId, string Candidate, string Status, IReadOnlyList<TranscriptTurnResponse> Turns);

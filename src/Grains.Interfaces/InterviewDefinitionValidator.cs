@@ -1,6 +1,4 @@
-using SyncHire.Grains.Interfaces;
-
-namespace SyncHire.Grains.Interview;
+namespace SyncHire.Grains.Interfaces;
 
 /// <summary>
 /// Checks an interview definition before anything is stored. Each failure is an <see cref="ArgumentException"/>
