@@ -29,7 +29,7 @@ public sealed class CandidateRelay(
                 _ = ((ICandidateConnection)state!).CloseAsync(GatewayStopping), grain);
 
             active.Opened();
-            logger.LogInformation("Candidate connected to interview {InterviewId}", interviewId);
+            CandidateRelayLog.CandidateConnected(logger, interviewId);
             try
             {
                 var session = new CandidateSession(socket, grain, options.Value.MaxClientMessageBytes, logger);
@@ -38,7 +38,7 @@ public sealed class CandidateRelay(
             finally
             {
                 active.Closed();
-                logger.LogInformation("Candidate left interview {InterviewId} ({Close})", interviewId,
+                CandidateRelayLog.CandidateLeft(logger, interviewId,
                     grain.Closed.IsCompletedSuccessfully ? grain.Closed.Result.Reason : "closed");
             }
         }

@@ -69,7 +69,7 @@ internal sealed class CandidateSession(WebSocket socket, ICandidateConnection gr
 
         if (ClientCloseStatus.IsLost(close))
         {
-            logger.LogInformation("Interview connection lost ({Reason}); asking the candidate to reconnect", close.Reason);
+            CandidateRelayLog.InterviewConnectionLost(logger, close.Reason);
             await SendAsync(ServerEvents.Reconnecting(close.Reason), WebSocketMessageType.Text, aborted);
             await CloseOutputAsync(ClientCloseStatus.ServiceRestart, close.Reason, aborted);
             return;
@@ -150,7 +150,7 @@ internal sealed class CandidateSession(WebSocket socket, ICandidateConnection gr
         {
             // Thousands of frames behind: the interview cannot keep up. Treat it as a lost connection, so the
             // candidate reconnects and the interview resumes rather than silently missing audio.
-            logger.LogWarning("Interview connection is full; closing it so the candidate reconnects");
+            CandidateRelayLog.InterviewConnectionFull(logger);
             SyncHireMetrics.Error("interview_too_slow");
             _ = CloseGrainAsync(GrainTooSlow);
         }

@@ -24,7 +24,7 @@ public sealed partial class InterviewGrain
         {
             // The connection lives in the gateway's process, and this activation does not: move there. Calls that
             // arrive meanwhile (the gateway's next attach) are forwarded to the moved activation.
-            _logger.LogInformation("Interview {InterviewId}: its candidate is on silo {Silo}; migrating there", Id, gatewaySilo);
+            InterviewLog.MigratingToCandidateSilo(_logger, Id, gatewaySilo);
             RequestContext.Set(IPlacementDirector.PlacementHintKey, gatewaySilo);
             MigrateOnIdle();
             return CandidateAttachResult.Moving;
@@ -45,7 +45,7 @@ public sealed partial class InterviewGrain
 
         if (_connection is { } previous)
         {
-            _logger.LogInformation("Interview {InterviewId}: a newer connection replaces the current one", Id);
+            InterviewLog.ConnectionReplaced(_logger, Id);
             ReleaseConnection();
             await previous.CloseAsync(Replaced);
         }
@@ -94,7 +94,7 @@ public sealed partial class InterviewGrain
         catch (Exception exception)
         {
             // The activation went away or the transport failed; either way this connection is finished.
-            _logger.LogDebug(exception, "Interview {InterviewId}: reading the candidate connection stopped", Id);
+            InterviewLog.CandidateReadingStopped(_logger, exception, Id);
         }
 
         try
@@ -103,7 +103,7 @@ public sealed partial class InterviewGrain
         }
         catch (Exception exception)
         {
-            _logger.LogDebug(exception, "Interview {InterviewId}: the activation is gone; nothing to detach", Id);
+            InterviewLog.NothingToDetach(_logger, exception, Id);
         }
     }
 
@@ -111,7 +111,7 @@ public sealed partial class InterviewGrain
     {
         if (connection == _connection)
         {
-            _logger.LogInformation("Interview {InterviewId}: the candidate disconnected", Id);
+            InterviewLog.CandidateDisconnected(_logger, Id);
             ReleaseConnection();
         }
 
@@ -140,7 +140,7 @@ public sealed partial class InterviewGrain
         }
         catch (Exception exception) when (exception is not Orleans.Storage.InconsistentStateException)
         {
-            _logger.LogError(exception, "Interview {InterviewId}: handling {Message} failed", Id, parsed.Message!.GetType().Name);
+            InterviewLog.CandidateMessageFailed(_logger, exception, Id, parsed.Message!.GetType().Name);
             SendError(ErrorCodes.InternalError, "The server could not handle that message; please try again.");
         }
     }
@@ -247,7 +247,7 @@ public sealed partial class InterviewGrain
             return;
         }
 
-        _logger.LogWarning("Interview {InterviewId}: the candidate connection is closed or too slow; dropping it", Id);
+        InterviewLog.CandidateConnectionDropped(_logger, Id);
         Metrics.SyncHireMetrics.Error("candidate_too_slow");
         ReleaseConnection();
         _ = connection.CloseAsync(ConnectionClose.Lost("client too slow or gone")).AsTask();

@@ -71,7 +71,7 @@ public sealed partial class InterviewGrain
     {
         if (IsCompletionOutstanding)
         {
-            _logger.LogInformation("Interview {InterviewId}: resuming its completion (report {Report}, webhook {Webhook})", Id,
+            InterviewLog.CompletionResuming(_logger, Id,
                 State.Report is null ? "missing" : "stored", State.CompletionPublished ? "queued" : "not queued");
             await ContinueCompletionAsync();
         }
@@ -148,7 +148,7 @@ public sealed partial class InterviewGrain
         }
         catch (Exception exception)
         {
-            _logger.LogDebug(exception, "Interview {InterviewId}: the activation is gone; the completion reminder evaluates again", Id);
+            InterviewLog.CompletionActivationGone(_logger, exception, Id);
         }
     }
 
@@ -164,11 +164,11 @@ public sealed partial class InterviewGrain
         {
             if (exception is EvaluationFailedException)
             {
-                _logger.LogWarning("Interview {InterviewId}: the evaluation model failed ({Message}); using the offline evaluator", Id, exception.Message);
+                InterviewLog.EvaluationModelFailed(_logger, Id, exception.Message);
             }
             else
             {
-                _logger.LogError(exception, "Interview {InterviewId}: the evaluator threw; using the offline evaluator", Id);
+                InterviewLog.EvaluatorThrew(_logger, exception, Id);
             }
 
             return ToReportSnapshot(_completion.Offline.Evaluate(input), fallback: true);
@@ -187,7 +187,7 @@ public sealed partial class InterviewGrain
         {
             State = State with { Report = report };
             await WriteStateAsync();
-            _logger.LogInformation("Interview {InterviewId}: report stored ({Recommendation}, {Score}/100, by {GeneratedBy}{Fallback})",
+            InterviewLog.ReportStored(_logger,
                 Id, report.Recommendation, report.OverallScore, report.GeneratedBy, report.Fallback ? " as a fallback" : "");
         }
 
@@ -211,7 +211,7 @@ public sealed partial class InterviewGrain
         var url = Definition.WebhookUrl;
         if (url is not null && !_completion.Webhooks.Enabled)
         {
-            _logger.LogWarning("Interview {InterviewId} has a webhook URL but {Setting} is not set on this silo: no completion webhook is sent",
+            InterviewLog.WebhookSecretMissing(_logger,
                 Id, $"{WebhookOptions.SectionName}:{nameof(WebhookOptions.SigningSecret)}");
         }
         else if (url is not null && TenantOf() is { } tenant)
@@ -225,7 +225,7 @@ public sealed partial class InterviewGrain
             }
             catch (Exception exception)
             {
-                _logger.LogWarning(exception, "Interview {InterviewId}: queueing the completion webhook failed; retried by the completion reminder", Id);
+                InterviewLog.CompletionWebhookQueueFailed(_logger, exception, Id);
                 return false;
             }
         }
@@ -257,7 +257,7 @@ public sealed partial class InterviewGrain
         catch (Exception exception)
         {
             _indexStale = true;
-            _logger.LogWarning(exception, "Interview {InterviewId}: updating the interview index failed; it is written again at the next step", Id);
+            InterviewLog.IndexUpdateFailed(_logger, exception, Id);
         }
     }
 
@@ -277,7 +277,7 @@ public sealed partial class InterviewGrain
         catch (Exception exception)
         {
             // Kept in memory: the next flush of this activation records it with what follows.
-            _logger.LogWarning(exception, "Interview {InterviewId}: recording usage failed", Id);
+            InterviewLog.UsageRecordFailed(_logger, exception, Id);
         }
     }
 

@@ -38,7 +38,7 @@ public sealed partial class InterviewGrain
 
         State = State with { CvText = cvText, CvFileName = DisplayFileName(fileName) };
         await WriteStateAsync();
-        _logger.LogInformation("Interview {InterviewId}: CV attached ({Characters} characters)", Id, cvText.Length);
+        InterviewLog.CvAttached(_logger, Id, cvText.Length);
         return ToSnapshot();
     }
 

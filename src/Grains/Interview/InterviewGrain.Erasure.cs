@@ -25,7 +25,7 @@ public sealed partial class InterviewGrain
         await UnregisterLiveReminders();
         await UnregisterReminder(CompletionReminder);
         await ClearStateAsync();
-        _logger.LogInformation("Interview {InterviewId} erased", Id);
+        InterviewLog.Erased(_logger, Id);
 
         // Nothing of the interview is left in memory either once this activation goes.
         DeactivateOnIdle();

@@ -72,12 +72,12 @@ public sealed partial class InterviewGrain
         catch (Exception exception)
         {
             lifetime.Dispose();
-            _logger.LogWarning("Interview {InterviewId}: provider {Provider} could not open a session: {Message}", Id, provider.Name, exception.Message);
+            InterviewLog.ProviderSessionOpenFailed(_logger, Id, provider.Name, exception.Message);
             return false;
         }
 
         CloseProviderSession();
-        _logger.LogInformation("Interview {InterviewId}: {Provider} session open (history {Turns} turns)", Id, provider.Name, options.History.Count);
+        InterviewLog.ProviderSessionOpened(_logger, Id, provider.Name, options.History.Count);
         _session = session;
         Metrics.SyncHireMetrics.ActiveInterviews.Add(1);
         _sessionLifetime = lifetime;
@@ -114,7 +114,7 @@ public sealed partial class InterviewGrain
             }
             catch (Exception exception)
             {
-                _logger.LogWarning(exception, "Interview {InterviewId}: the provider session failed", Id);
+                InterviewLog.ProviderSessionFailed(_logger, exception, Id);
                 reason = exception.Message;
                 break;
             }
@@ -127,7 +127,7 @@ public sealed partial class InterviewGrain
             catch (Exception exception)
             {
                 // The activation is gone (or found itself stale); a successor opens its own session.
-                _logger.LogDebug(exception, "Interview {InterviewId}: stopped pumping provider events", Id);
+                InterviewLog.ProviderEventPumpStopped(_logger, exception, Id);
                 return;
             }
         }
@@ -143,7 +143,7 @@ public sealed partial class InterviewGrain
         }
         catch (Exception exception)
         {
-            _logger.LogDebug(exception, "Interview {InterviewId}: the activation is gone; nothing to end", Id);
+            InterviewLog.NothingToEnd(_logger, exception, Id);
         }
     }
 
@@ -167,7 +167,7 @@ public sealed partial class InterviewGrain
         }
         catch (Exception exception) when (exception is not InconsistentStateException)
         {
-            _logger.LogError(exception, "Interview {InterviewId}: handling {Event} failed", Id, providerEvent.GetType().Name);
+            InterviewLog.ProviderEventFailed(_logger, exception, Id, providerEvent.GetType().Name);
         }
     }
 
@@ -231,16 +231,16 @@ public sealed partial class InterviewGrain
             case GoingAway goingAway:
                 // Information only: an adapter that can resume (Gemini) does so itself; one that cannot ends its
                 // session, and the loss is handled like any other (reconnect with the transcript).
-                _logger.LogInformation("Interview {InterviewId}: the provider connection goes away in {TimeLeft}", Id, goingAway.TimeLeft);
+                InterviewLog.ProviderGoingAway(_logger, Id, goingAway.TimeLeft);
                 break;
 
             case ProviderError { Fatal: true } error:
-                _logger.LogError("Interview {InterviewId}: fatal provider error {Code}: {Message}", Id, error.Code, error.Message);
+                InterviewLog.FatalProviderError(_logger, Id, error.Code, error.Message);
                 await OnProviderSessionLostAsync(session, $"{error.Code}: {error.Message}");
                 break;
 
             case ProviderError error:
-                _logger.LogWarning("Interview {InterviewId}: provider error {Code}: {Message}", Id, error.Code, error.Message);
+                InterviewLog.ProviderErrorReported(_logger, Id, error.Code, error.Message);
                 break;
         }
     }
@@ -350,7 +350,7 @@ public sealed partial class InterviewGrain
         }
 
         var outcome = InterviewToolRunner.Run(State, call.Name, call.ArgumentsJson);
-        _logger.LogInformation("Interview {InterviewId}: tool {Tool} → {Result}", Id, call.Name, outcome.ResultJson);
+        InterviewLog.ToolRan(_logger, Id, call.Name, outcome.ResultJson);
         if (!ReferenceEquals(outcome.State, State))
         {
             State = outcome.State;
@@ -377,7 +377,7 @@ public sealed partial class InterviewGrain
             return Task.CompletedTask;
         }
 
-        _logger.LogWarning("Interview {InterviewId}: provider session lost ({Reason})", Id, reason);
+        InterviewLog.ProviderSessionLost(_logger, Id, reason);
         CloseProviderSession();
         if (State.Status == InterviewStatus.InProgress)
         {
@@ -410,7 +410,7 @@ public sealed partial class InterviewGrain
             }
             catch (Exception exception)
             {
-                _logger.LogWarning(exception, "Interview {InterviewId}: disposing the provider session failed", Id);
+                InterviewLog.ProviderSessionDisposeFailed(_logger, exception, Id);
             }
         });
     }

@@ -34,7 +34,7 @@ public sealed partial class InterviewGrain
         }
 
         _reconnectAttempt = 1;
-        _logger.LogWarning("Interview {InterviewId}: reconnecting to {Provider} after: {Reason}", Id, ProviderName ?? "the default provider", reason);
+        InterviewLog.Reconnecting(_logger, Id, ProviderName ?? "the default provider", reason);
         Metrics.SyncHireMetrics.ProviderReconnects.Add(1);
         Send(ServerEvents.Notice("The interviewer's connection dropped. Reconnecting…", Time.GetUtcNow()));
         ScheduleReconnectAttempt();
@@ -57,7 +57,7 @@ public sealed partial class InterviewGrain
 
         if (await TryOpenProviderSessionAsync(speakFirst: true))
         {
-            _logger.LogInformation("Interview {InterviewId}: reconnected to {Provider} on attempt {Attempt}", Id, _session is null ? "?" : ProviderName, _reconnectAttempt);
+            InterviewLog.Reconnected(_logger, Id, _session is null ? "?" : ProviderName, _reconnectAttempt);
             _reconnectAttempt = 0;
             Send(ServerEvents.Notice("Reconnected. Let's continue.", Time.GetUtcNow()));
             return;
@@ -72,7 +72,7 @@ public sealed partial class InterviewGrain
         if (!_failedOver && _options.FallbackProvider is { } fallback
             && !string.Equals(fallback, _providers.Resolve(ProviderName).Name, StringComparison.OrdinalIgnoreCase))
         {
-            _logger.LogWarning("Interview {InterviewId}: {Provider} stays unreachable; failing over to {Fallback}", Id, ProviderName, fallback);
+            InterviewLog.FailingOver(_logger, Id, ProviderName, fallback);
             _failedOver = true;
             _providerName = fallback;
             _reconnectAttempt = 1;
@@ -81,7 +81,7 @@ public sealed partial class InterviewGrain
             return;
         }
 
-        _logger.LogError("Interview {InterviewId}: no interviewer could be reached; ending the interview", Id);
+        InterviewLog.NoInterviewerReachable(_logger, Id);
         Send(ServerEvents.Notice("The interviewer is unavailable, so the interview has to end here. We are sorry.", Time.GetUtcNow()));
         await EndAsync(EndReasons.ProviderUnavailable);
     }
@@ -96,7 +96,7 @@ public sealed partial class InterviewGrain
         {
             _rolloverTimer = RegisterGrainTimer(_ =>
             {
-                _logger.LogInformation("Interview {InterviewId}: the provider session is due for a rollover", Id);
+                InterviewLog.RolloverDue(_logger, Id);
                 _rolloverDue = true;
                 return Task.CompletedTask;
             }, lifetime, Timeout.InfiniteTimeSpan);
@@ -115,10 +115,10 @@ public sealed partial class InterviewGrain
             return;
         }
 
-        _logger.LogInformation("Interview {InterviewId}: rolling the provider session over", Id);
+        InterviewLog.RollingOver(_logger, Id);
         if (!await TryOpenProviderSessionAsync(speakFirst: false))
         {
-            _logger.LogWarning("Interview {InterviewId}: the rollover session could not open; keeping the current one", Id);
+            InterviewLog.RolloverOpenFailed(_logger, Id);
         }
     }
 

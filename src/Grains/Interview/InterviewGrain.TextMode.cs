@@ -124,7 +124,7 @@ public sealed partial class InterviewGrain
         ScheduleCapTimer();
         ScheduleTimeWarning();
         RestartTextIdleTimer();
-        _logger.LogInformation("Interview {InterviewId} started in text mode with {QuestionCount} questions", Id, State.Questions.Count);
+        InterviewLog.StartedInTextMode(_logger, Id, State.Questions.Count);
 
         Send(ServerEvents.QuestionProgress(1, State.Questions.Count, State.Questions[0], now));
         SendFinalTranscript(questionTurn, now);

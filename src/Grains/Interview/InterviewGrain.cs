@@ -125,7 +125,7 @@ public sealed partial class InterviewGrain : Grain, IInterviewGrain, IInterviewT
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        _logger.LogInformation("Interview {InterviewId} deactivating ({Reason})", Id, reason);
+        InterviewLog.Deactivating(_logger, Id, reason);
         _inbox.Close();
         CloseProviderSession();
         // The candidate reconnects (1012) and resumes wherever the interview is activated next.
@@ -166,7 +166,7 @@ public sealed partial class InterviewGrain : Grain, IInterviewGrain, IInterviewT
         };
         await WriteStateAsync();
         await UpdateIndexAsync();
-        _logger.LogInformation("Interview {InterviewId} created with {QuestionCount} questions", Id, questions.Count);
+        InterviewLog.Created(_logger, Id, questions.Count);
         return ToSnapshot();
     }
 
@@ -235,7 +235,7 @@ public sealed partial class InterviewGrain : Grain, IInterviewGrain, IInterviewT
         State = State with { Status = InterviewStatus.Completed, EndedAt = now, EndReason = reason, Closing = false };
         RefreshAudioRoute();
         await WriteStateAsync();
-        _logger.LogInformation("Interview {InterviewId} ended: {Reason} after {Turns} transcript turns", Id, reason, State.Transcript.Count);
+        InterviewLog.Ended(_logger, Id, reason, State.Transcript.Count);
 
         Send(ServerEvents.InterviewEnded(reason, State.Transcript.Count, now));
         if (_connection is { } connection)

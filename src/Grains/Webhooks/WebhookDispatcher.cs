@@ -38,14 +38,19 @@ public sealed class WebhookDispatcher : BackgroundService
     {
         if (!_options.Enabled)
         {
-            _logger.LogInformation("Webhooks are off: {Setting} is not set", $"{WebhookOptions.SectionName}:{nameof(WebhookOptions.SigningSecret)}");
+            WebhookLog.WebhooksOff(_logger, $"{WebhookOptions.SectionName}:{nameof(WebhookOptions.SigningSecret)}");
             return;
         }
 
-        _logger.LogInformation(_options.PrivateNetworksAllowed
-                ? "Webhooks may go to loopback and private addresses ({Setting} is true): for a single developer machine, never where tenants are not trusted"
-                : "Webhooks go only to public addresses ({Setting} is false)",
-            $"{WebhookOptions.SectionName}:{nameof(WebhookOptions.AllowPrivateNetworks)}");
+        var privateNetworksSetting = $"{WebhookOptions.SectionName}:{nameof(WebhookOptions.AllowPrivateNetworks)}";
+        if (_options.PrivateNetworksAllowed)
+        {
+            WebhookLog.PrivateNetworksAllowed(_logger, privateNetworksSetting);
+        }
+        else
+        {
+            WebhookLog.PublicAddressesOnly(_logger, privateNetworksSetting);
+        }
 
         using var timer = new PeriodicTimer(_options.PollInterval, _time);
         try
@@ -58,7 +63,7 @@ public sealed class WebhookDispatcher : BackgroundService
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    _logger.LogWarning(exception, "Webhook poll failed; trying again in {Interval}", _options.PollInterval);
+                    WebhookLog.PollFailed(_logger, exception, _options.PollInterval);
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -87,7 +92,7 @@ public sealed class WebhookDispatcher : BackgroundService
             if (status is >= 200 and < 300)
             {
                 await _outbox.MarkDeliveredAsync(message.Id, _time.GetUtcNow(), CancellationToken.None);
-                _logger.LogInformation("Webhook {DeliveryId} ({Event}) delivered on attempt {Attempt}", message.Id, message.EventType, claim.Attempt);
+                WebhookLog.Delivered(_logger, message.Id, message.EventType, claim.Attempt);
                 return;
             }
 
@@ -116,19 +121,19 @@ public sealed class WebhookDispatcher : BackgroundService
         switch (outcome)
         {
             case WebhookFailureOutcome.DeadLettered when permanent:
-                _logger.LogError("Webhook {DeliveryId} ({Event}) to {Host} failed for good on attempt {Attempt}: {Failure}",
+                WebhookLog.FailedForGood(_logger,
                     message.Id, message.EventType, HostOf(message.Url), claim.Attempt, failure);
                 break;
             case WebhookFailureOutcome.DeadLettered:
-                _logger.LogError("Webhook {DeliveryId} ({Event}) to {Host} dead-lettered after {Attempts} attempts: {Failure}",
+                WebhookLog.DeadLettered(_logger,
                     message.Id, message.EventType, HostOf(message.Url), claim.Attempt, failure);
                 break;
             case WebhookFailureOutcome.RetryScheduled:
-                _logger.LogWarning("Webhook {DeliveryId} ({Event}) to {Host} failed on attempt {Attempt} ({Failure}); next attempt at {NextAttempt:O}",
+                WebhookLog.RetryScheduled(_logger,
                     message.Id, message.EventType, HostOf(message.Url), claim.Attempt, failure, next);
                 break;
             default:
-                _logger.LogInformation("Webhook {DeliveryId}: the lease ran out during the attempt; another claim owns it now", message.Id);
+                WebhookLog.LeaseLost(_logger, message.Id);
                 break;
         }
     }

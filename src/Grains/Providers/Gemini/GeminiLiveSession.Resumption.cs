@@ -86,7 +86,7 @@ internal sealed partial class GeminiLiveSession
         }
 
         var reason = failure is null ? socket.CloseDescription : $"the connection failed: {failure}";
-        _logger.LogWarning("Gemini Live connection lost ({Reason}); resuming the session", reason);
+        GeminiLiveLog.ConnectionLost(_logger, reason);
         await ResumeAsync(socket, reason).ConfigureAwait(false);
     }
 
@@ -221,7 +221,7 @@ internal sealed partial class GeminiLiveSession
                 await next.SendAsync(message, _lifetime.Token).ConfigureAwait(false);
             }
 
-            _logger.LogInformation("Gemini Live session resumed on a new connection after {Reason} ({Replayed} messages replayed)", reason, replay.Length);
+            GeminiLiveLog.SessionResumed(_logger, reason, replay.Length);
         }
         catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {
@@ -253,7 +253,7 @@ internal sealed partial class GeminiLiveSession
             catch (GeminiLiveException exception)
             {
                 failure = exception.Message;
-                _logger.LogWarning("Gemini Live resumption attempt {Attempt} of {Attempts} failed: {Failure}", attempt, _options.ResumeAttempts, failure);
+                GeminiLiveLog.ResumptionAttemptFailed(_logger, attempt, _options.ResumeAttempts, failure);
                 if (!exception.Retryable)
                 {
                     break;
@@ -278,7 +278,7 @@ internal sealed partial class GeminiLiveSession
             return;
         }
 
-        _logger.LogError("Gemini Live session lost: {Code}: {Message}", code, message);
+        GeminiLiveLog.SessionLost(_logger, code, message);
         lock (_gate)
         {
             _current = null;

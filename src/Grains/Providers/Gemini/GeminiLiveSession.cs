@@ -202,7 +202,7 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
             if (!_pendingCalls.Remove(callId, out var name))
             {
                 // Cancelled by the service (the candidate interrupted) or from a connection that is gone.
-                _logger.LogDebug("Gemini Live: dropping the result of tool call {CallId}, which is no longer pending", callId);
+                GeminiLiveLog.ToolResultDropped(_logger, callId);
                 return ValueTask.CompletedTask;
             }
 

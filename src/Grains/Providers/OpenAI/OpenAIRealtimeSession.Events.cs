@@ -43,13 +43,13 @@ public sealed partial class OpenAIRealtimeSession
             }
             catch (Exception exception) when (Volatile.Read(ref _disposed) == 1 || cancellationToken.IsCancellationRequested)
             {
-                _logger.LogDebug(exception, "OpenAI Realtime: stopped reading a closed session");
+                OpenAIRealtimeLog.ReadingStopped(_logger, exception);
                 yield break;
             }
             catch (Exception exception)
             {
                 // A dropped socket (no close frame) or an unreadable message: this session is over either way.
-                _logger.LogWarning("OpenAI Realtime connection lost: {Error}", exception.Message);
+                OpenAIRealtimeLog.ConnectionLost(_logger, exception.Message);
                 lost = new ProviderError("connection_lost", $"The OpenAI Realtime connection was lost: {exception.Message}", Fatal: true);
             }
 
@@ -225,12 +225,12 @@ public sealed partial class OpenAIRealtimeSession
             case "conversation_already_has_active_response":
                 // A server-VAD response started before our request reached it; that response answers the turn.
                 _responseRequested = false;
-                _logger.LogDebug("OpenAI Realtime: response request overtaken by an active response");
+                OpenAIRealtimeLog.ResponseRequestOvertaken(_logger);
                 return [];
             case "session_expired":
                 return [new ProviderError(code, message, Fatal: true)];
             default:
-                _logger.LogWarning("OpenAI Realtime error {Code}: {Message}", code, message);
+                OpenAIRealtimeLog.ServerErrorReported(_logger, code, message);
                 return [new ProviderError(code, message, Fatal: false)];
         }
     }

@@ -90,7 +90,7 @@ public sealed partial class OpenAIRealtimeSession : IRealtimeSession
         try
         {
             await session.StartAsync(config, options, where, deadline.Token);
-            logger.LogInformation("OpenAI Realtime session open at {Endpoint}, voice {Voice}, turn detection {TurnDetection}",
+            OpenAIRealtimeLog.SessionOpened(logger,
                 where, options.Voice ?? config.Voice, detection);
             return session;
         }
@@ -349,7 +349,7 @@ public sealed partial class OpenAIRealtimeSession : IRealtimeSession
             || (exception is InvalidOperationException && _connection.WebSocket?.State is not WebSocketState.Open)
             || (exception is OperationCanceledException && _lifetime.IsCancellationRequested))
         {
-            _logger.LogDebug(exception, "OpenAI Realtime: a command was not sent; the connection is gone");
+            OpenAIRealtimeLog.CommandNotSent(_logger, exception);
         }
     }
 

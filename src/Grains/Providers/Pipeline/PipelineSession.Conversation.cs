@@ -61,13 +61,13 @@ public sealed partial class PipelineSession
         }
         catch (PipelineStepFailedException failure)
         {
-            _logger.LogError("Pipeline session failed: {Code}: {Message}", failure.Error.Code, failure.Error.Message);
+            PipelineLog.StepFailed(_logger, failure.Error.Code, failure.Error.Message);
             Close(failure.Error);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             // A bug or a response the package could not read: tell the grain, which reconnects or fails over.
-            _logger.LogError(exception, "Pipeline session failed");
+            PipelineLog.SessionFailed(_logger, exception);
             Close(new ProviderError("pipeline_failed", $"The pipeline session failed: {exception.GetType().Name}: {exception.Message}", Fatal: true));
         }
     }
@@ -117,7 +117,7 @@ public sealed partial class PipelineSession
             if (candidateText is { Length: 0 })
             {
                 // Noise, not words: nothing to answer, and nothing for the transcript.
-                _logger.LogInformation("Pipeline: the transcription of a turn was empty; not answering it");
+                PipelineLog.EmptyTranscription(_logger);
             }
             else
             {
