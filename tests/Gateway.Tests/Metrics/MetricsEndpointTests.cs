@@ -35,8 +35,11 @@ public sealed partial class MetricsEndpointTests(GatewayFixture fixture) : IClas
         Assert.True(samples["synchire_candidate_frames_total{direction=\"in\"}"] >= 50, "a second of 20 ms frames went in");
         Assert.True(samples["synchire_candidate_frames_total{direction=\"out\"}"] >= 2, "the greeting's events and audio came out");
         Assert.True(samples["synchire_provider_first_audio_seconds_count"] >= 1, "the greeting's first audio was timed");
-        Assert.True(samples.Where(s => s.Key.StartsWith("orleans_catalog_activation_created_total", StringComparison.Ordinal)).Sum(s => s.Value) >= 1,
-            "Orleans' own meters are exported: the interview grain's activation");
+        // Orleans creates its meter per host (IMeterFactory) and OpenTelemetry listens by meter name across the
+        // process, so with other tests' hosts alive the activation counter exported here may be another host's: only
+        // its presence is this host's guarantee. A production process hosts one silo.
+        Assert.True(samples.Keys.Any(k => k.StartsWith("orleans_catalog_activation_created_total", StringComparison.Ordinal)),
+            "Orleans' own meters are exported: activations created");
         Assert.True(samples.ContainsKey("synchire_provider_reconnects_total"), "reconnects are exposed (0 until one happens)");
         Assert.True(samples.Keys.Any(k => k.StartsWith("synchire_errors_total", StringComparison.Ordinal)), "errors are exposed");
     }
