@@ -36,10 +36,11 @@ public sealed partial class MetricsEndpointTests(GatewayFixture fixture) : IClas
         Assert.True(samples["synchire_candidate_frames_total{direction=\"out\"}"] >= 2, "the greeting's events and audio came out");
         Assert.True(samples["synchire_provider_first_audio_seconds_count"] >= 1, "the greeting's first audio was timed");
         // Orleans creates its meter per host (IMeterFactory) and OpenTelemetry listens by meter name across the
-        // process, so with other tests' hosts alive the activation counter exported here may be another host's: only
-        // its presence is this host's guarantee. A production process hosts one silo.
-        Assert.True(samples.Keys.Any(k => k.StartsWith("orleans_catalog_activation_created_total", StringComparison.Ordinal)),
-            "Orleans' own meters are exported: activations created");
+        // process, so with other tests' hosts alive which host's activation counter is exported here is not this
+        // test's to decide (it failed once in CI that way). That Orleans' series are exported is. A production process
+        // hosts one silo.
+        Assert.True(samples.Keys.Count(k => k.StartsWith("orleans_", StringComparison.Ordinal)) >= 5,
+            "Orleans' own meters are exported (catalog, messaging, membership, ...)");
         Assert.True(samples.ContainsKey("synchire_provider_reconnects_total"), "reconnects are exposed (0 until one happens)");
         Assert.True(samples.Keys.Any(k => k.StartsWith("synchire_errors_total", StringComparison.Ordinal)), "errors are exposed");
     }
