@@ -13,6 +13,7 @@ public static class TenantEndpointConventions
     public static TBuilder RequireTenant<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
     {
         builder.WithMetadata(TenantRequiredMetadata.Instance);
+        builder.RequireAuthorization(TenantAuthenticationSetup.TenantPolicy);
         builder.RequireRateLimiting(RateLimitPolicy);
 
         // Every tenant endpoint can refuse the key or the rate: the contract says so once, here.
@@ -23,7 +24,7 @@ public static class TenantEndpointConventions
     }
 }
 
-/// <summary>Endpoint metadata that the API-key authentication step looks for.</summary>
+/// <summary>Marks a tenant endpoint for the OpenAPI document (its API-key security requirement).</summary>
 public sealed class TenantRequiredMetadata
 {
     public static readonly TenantRequiredMetadata Instance = new();
