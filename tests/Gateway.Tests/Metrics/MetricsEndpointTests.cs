@@ -27,6 +27,9 @@ public sealed partial class MetricsEndpointTests(GatewayFixture fixture) : IClas
         await candidate.SendAsync("start_interview", ct);
         await candidate.ListenToInterviewerAsync(ct);
         await candidate.AnswerAsync(TimeSpan.FromSeconds(1), ct);
+        // The answer's frames are counted as the relay takes them, which may trail the client's sends: the
+        // interviewer's reply comes only after all of them (its end of turn is the answer's trailing silence).
+        await candidate.ListenToInterviewerAsync(ct);
 
         // Scraped while the candidate is still connected: the socket and the interview are live.
         var samples = await ScrapeAsync(http, ct);
