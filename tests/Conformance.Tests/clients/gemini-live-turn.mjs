@@ -23,6 +23,7 @@ let audioBytes = 0;
 let inputTranscript = '';
 let outputTranscript = '';
 let resumptionHandle = null;
+let turnDone = false;
 let usage = null;
 let heardCandidate = false;
 let closed = null;
@@ -53,7 +54,9 @@ const session = await ai.live.connect({
       if (content?.outputTranscription?.text && heardCandidate) outputTranscript += content.outputTranscription.text;
       if (message.sessionResumptionUpdate?.newHandle) resumptionHandle = message.sessionResumptionUpdate.newHandle;
       if (message.usageMetadata) usage = message.usageMetadata;
-      if (content?.turnComplete && heardCandidate) answered();
+      // The service sends the resumption handle that covers a turn after its turnComplete: wait for both.
+      if (content?.turnComplete && heardCandidate) turnDone = true;
+      if (turnDone && resumptionHandle) answered();
     },
     onerror: (error) => fail(`Live session error: ${error.message}`),
     onclose: (event) => (closed = { code: event.code, reason: event.reason }),
