@@ -3,17 +3,23 @@
 import { ApiError } from "../api.js";
 import { currentAccess, refreshAccess, socketUrl } from "../access.js";
 import { stats } from "../stats.js";
+import { ServerEvent, messages } from "./protocol.js";
 
 // Waits between reconnect attempts; the last one repeats.
 const backoffMs = [250, 500, 1000, 2000, 4000, 8000];
 // Giving up after this long without a connection: the interview has probably ended or the link is gone.
 const giveUpAfterMs = 5 * 60 * 1000;
 
+/** What onState reports: the socket is opening for the first time, open, being reopened, or closed for good. */
+export const ConnectionState = Object.freeze({
+  Connecting: "connecting",
+  Open: "open",
+  Reconnecting: "reconnecting",
+  Closed: "closed",
+});
+
 export class InterviewConnection {
-  /**
-   * handlers: onEvent(message), onAudio(ArrayBuffer), onState("connecting"|"open"|"reconnecting"|"closed", detail),
-   * onFatal(message).
-   */
+  /** handlers: onEvent(message), onAudio(ArrayBuffer), onState(a ConnectionState, detail), onFatal(message). */
   constructor(interviewId, { consent, handlers }) {
     this.interviewId = interviewId;
     this.consent = consent;
@@ -52,12 +58,12 @@ export class InterviewConnection {
     if (this.socket && this.socket.readyState <= WebSocket.OPEN) {
       this.socket.close(1000, "done");
     }
-    this.handlers.onState("closed");
+    this.handlers.onState(ConnectionState.Closed);
   }
 
   async open(isRetry) {
     if (this.finished) return;
-    this.handlers.onState(isRetry ? "reconnecting" : "connecting", { attempt: this.attempt });
+    this.handlers.onState(isRetry ? ConnectionState.Reconnecting : ConnectionState.Connecting, { attempt: this.attempt });
     let access;
     try {
       // After a drop the old token may have expired or been signed by a process that is gone: always get a new one.
@@ -81,9 +87,9 @@ export class InterviewConnection {
       stats.socket.opens++;
       this.attempt = 0;
       this.disconnectedSince = null;
-      this.handlers.onState("open");
+      this.handlers.onState(ConnectionState.Open);
       // Starts a new interview or resumes the one in progress; the server answers with session_ready/resumed.
-      socket.send(JSON.stringify(this.consent ? { type: "start_interview", consent: true } : { type: "start_interview" }));
+      socket.send(JSON.stringify(messages.startInterview(this.consent)));
     };
 
     socket.onmessage = ({ data }) => {
@@ -96,9 +102,9 @@ export class InterviewConnection {
         }
         stats.socket.eventsReceived++;
         stats.socket.lastEvent = message.type;
-        if (message.type === "interview_ended") {
+        if (message.type === ServerEvent.InterviewEnded) {
           this.finished = true;
-        } else if (message.type === "reconnecting") {
+        } else if (message.type === ServerEvent.Reconnecting) {
           stats.socket.reconnectNotices++;
         }
         this.handlers.onEvent(message);
@@ -112,7 +118,7 @@ export class InterviewConnection {
       if (this.socket !== socket) return;
       this.socket = null;
       if (this.finished) {
-        this.handlers.onState("closed");
+        this.handlers.onState(ConnectionState.Closed);
         return;
       }
       this.scheduleRetry();
@@ -129,7 +135,7 @@ export class InterviewConnection {
     }
     const delay = backoffMs[Math.min(this.attempt, backoffMs.length - 1)];
     this.attempt++;
-    this.handlers.onState("reconnecting", { attempt: this.attempt, delay });
+    this.handlers.onState(ConnectionState.Reconnecting, { attempt: this.attempt, delay });
     clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => this.open(true), delay);
   }

@@ -1,5 +1,7 @@
 // The live transcript: partial text grows in an italic line per speaker and is replaced by the final text.
-const speakerNames = { interviewer: "Interviewer", candidate: "You" };
+import { Speaker } from "./protocol.js";
+
+const speakerNames = { [Speaker.Interviewer]: "Interviewer", [Speaker.Candidate]: "You" };
 
 export class TranscriptView {
   constructor(list) {
