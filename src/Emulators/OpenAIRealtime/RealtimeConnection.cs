@@ -1,18 +1,20 @@
 using System.Buffers;
 using System.Net.WebSockets;
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SyncHire.Emulators.Shared;
+using static SyncHire.Emulators.OpenAIRealtime.RealtimeEvents;
 
 namespace SyncHire.Emulators.OpenAIRealtime;
 
 /// <summary>
-/// One emulated realtime session on one WebSocket. The receive loop handles client events in order; a response
-/// runs on its own task so that `response.cancel`, `input_audio_buffer.append` (barge-in) and truncation can arrive
-/// while it speaks. Sends are serialised, as one socket allows one writer.
+/// One emulated realtime session on one WebSocket: the receive loop reads client events in order and hands each to
+/// the part that answers it: the session configuration (<see cref="RealtimeSessionState"/>), the input audio
+/// buffer and its VAD (<see cref="InputAudioBuffer"/>), the client's items (<see cref="ConversationItemRequests"/>)
+/// and responses (<see cref="RealtimeResponses"/>), all writing through one <see cref="RealtimeEventWriter"/>.
+/// It also arms the session's faults and its 60-minute expiry.
 /// </summary>
-internal sealed partial class RealtimeConnection
+internal sealed class RealtimeConnection
 {
     private const int MaxMessageBytes = 16 * 1024 * 1024;
 
@@ -21,23 +23,20 @@ internal sealed partial class RealtimeConnection
     private readonly EmulatorOptions _options;
     private readonly OpenAIRealtimeEmulatorSettings _settings;
     private readonly RecordedRealtimeSession _record;
-    private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _lifetime;
-    private readonly string _sessionId = NewId("sess");
-    private readonly string _conversationId = NewId("conv");
 
-    // Shared between the receive loop and the response task.
-    private readonly Lock _gate = new();
-    private readonly List<ConversationEntry> _conversation = [];
-    private RealtimeSessionConfig _config;
-    private ActiveResponse? _response;
-
-    /// <summary>What the last response read: the prefix a next response with the same instructions finds cached.</summary>
-    private RealtimeUsage.Prompt? _lastPrompt;
-    private int _received;
+    private readonly RealtimeEventWriter _events;
+    private readonly RealtimeSessionState _session;
+    private readonly RealtimeConversation _conversation;
+    private readonly RealtimeResponses _responses;
+    private readonly InputAudioBuffer _input;
+    private readonly ConversationItemRequests _items;
 
     private readonly ArrayBufferWriter<byte> _message = new(16 * 1024);
     private readonly AudioAppendReader _appends = new();
+
+    // Client events received so far: the faults are armed by this count. Written by the receive loop only.
+    private int _received;
 
     public RealtimeConnection(WebSocket socket, HttpContext http, EmulatorOptions options, OpenAIRealtimeEmulatorSettings settings, RecordedRealtimeSession record)
     {
@@ -47,8 +46,14 @@ internal sealed partial class RealtimeConnection
         _settings = settings;
         _record = record;
         _lifetime = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        _config = new RealtimeSessionConfig { Model = record.Model };
-        _voiceActivity = NewVoiceActivity(_config.TurnDetection);
+        var lifetime = _lifetime.Token;
+
+        _events = new RealtimeEventWriter(socket, options, () => _received, lifetime);
+        _session = new RealtimeSessionState(record.Model);
+        _conversation = new RealtimeConversation(record);
+        _responses = new RealtimeResponses(_session, _conversation, new ResponseOutput(_conversation, _events, options, lifetime), _events, record, lifetime);
+        _input = new InputAudioBuffer(_session, _conversation, _responses, _events, record);
+        _items = new ConversationItemRequests(_conversation, _events, record);
     }
 
     public async Task RunAsync()
@@ -56,7 +61,7 @@ internal sealed partial class RealtimeConnection
         var expiry = ExpireAsync();
         try
         {
-            await SendAsync(Event("session.created", ("session", _config.ToJson(_sessionId))));
+            await _events.SendAsync(Event("session.created", ("session", _session.Current.ToJson(_session.Id))));
             if (await ApplyFaultsAsync())
             {
                 return;
@@ -80,7 +85,7 @@ internal sealed partial class RealtimeConnection
         finally
         {
             await _lifetime.CancelAsync();
-            if (CurrentResponse() is { } response)
+            if (_responses.Current is { } response)
             {
                 await response.Completion;
             }
@@ -102,7 +107,7 @@ internal sealed partial class RealtimeConnection
 
         if (_options.Faults.Take(OpenAIRealtimeEmulator.Name, FaultKind.Error, _received) is not null)
         {
-            await SendErrorAsync(new RealtimeProtocolException("server_error", "server_error",
+            await _events.SendErrorAsync(new RealtimeProtocolException("server_error", "server_error",
                 "The server had an error while processing your request. Sorry about that!"), null);
         }
 
@@ -116,7 +121,7 @@ internal sealed partial class RealtimeConnection
         {
             await Task.Delay(_settings.MaxSessionDuration, _lifetime.Token);
             var minutes = Math.Max(1, (int)Math.Round(_settings.MaxSessionDuration.TotalMinutes));
-            await SendErrorAsync(RealtimeProtocolException.InvalidRequest("session_expired",
+            await _events.SendErrorAsync(RealtimeProtocolException.InvalidRequest("session_expired",
                 $"Your session hit the maximum duration of {minutes} minutes."), null);
             await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "session expired", _lifetime.Token);
             // Give the client a moment to answer the close, then let go of the connection either way.
@@ -163,10 +168,11 @@ internal sealed partial class RealtimeConnection
 
     private async Task HandleAsync(ReadOnlyMemory<byte> message)
     {
+        // The common append (50 a second) skips the JSON DOM: see AudioAppendReader.
         if (_appends.TryRead(message.Span, out var pcm))
         {
             _record.RecordClientEvent("input_audio_buffer.append");
-            await AnswerFailuresAsync(AppendPcmAsync(pcm), "input_audio_buffer.append", eventId: null);
+            await AnswerFailuresAsync(_input.AppendPcmAsync(pcm), "input_audio_buffer.append", eventId: null);
             return;
         }
 
@@ -177,14 +183,14 @@ internal sealed partial class RealtimeConnection
         }
         catch (JsonException exception)
         {
-            await SendErrorAsync(RealtimeProtocolException.InvalidRequest("invalid_json", $"The event is not valid JSON: {exception.Message}"), null);
+            await _events.SendErrorAsync(RealtimeProtocolException.InvalidRequest("invalid_json", $"The event is not valid JSON: {exception.Message}"), null);
             return;
         }
 
         var eventId = clientEvent?["event_id"]?.GetValueKind() == JsonValueKind.String ? clientEvent["event_id"]!.GetValue<string>() : null;
         if (clientEvent?["type"] is not JsonValue typeValue || typeValue.GetValueKind() != JsonValueKind.String)
         {
-            await SendErrorAsync(RealtimeProtocolException.InvalidRequest("invalid_event", "The 'type' field is missing.", "type"), eventId);
+            await _events.SendErrorAsync(RealtimeProtocolException.InvalidRequest("invalid_event", "The 'type' field is missing.", "type"), eventId);
             return;
         }
 
@@ -201,28 +207,28 @@ internal sealed partial class RealtimeConnection
                 await UpdateSessionAsync(clientEvent);
                 break;
             case "input_audio_buffer.append":
-                await AppendAudioAsync(clientEvent);
+                await _input.AppendAsync(clientEvent);
                 break;
             case "input_audio_buffer.commit":
-                await CommitAudioAsync();
+                await _input.CommitAsync();
                 break;
             case "input_audio_buffer.clear":
-                await ClearAudioAsync();
+                await _input.ClearAsync();
                 break;
             case "conversation.item.create":
-                await CreateItemAsync(clientEvent);
+                await _items.CreateAsync(clientEvent);
                 break;
             case "conversation.item.truncate":
-                await TruncateItemAsync(clientEvent);
+                await _items.TruncateAsync(clientEvent);
                 break;
             case "conversation.item.delete":
-                await DeleteItemAsync(clientEvent);
+                await _items.DeleteAsync(clientEvent);
                 break;
             case "response.create":
-                StartResponse();
+                _responses.Start();
                 break;
             case "response.cancel":
-                CancelResponse(clientEvent);
+                _responses.Cancel(clientEvent);
                 break;
             default:
                 throw RealtimeProtocolException.InvalidRequest("invalid_value",
@@ -241,15 +247,16 @@ internal sealed partial class RealtimeConnection
         }
         catch (RealtimeProtocolException exception)
         {
-            await SendErrorAsync(exception, eventId);
+            await _events.SendErrorAsync(exception, eventId);
         }
         catch (Exception exception) when (exception is InvalidOperationException or FormatException or JsonException)
         {
             // A field of the wrong JSON type (GetValue<T> on a mismatched node) and the like.
-            await SendErrorAsync(RealtimeProtocolException.InvalidRequest("invalid_value", $"Invalid '{type}' event: {exception.Message}"), eventId);
+            await _events.SendErrorAsync(RealtimeProtocolException.InvalidRequest("invalid_value", $"Invalid '{type}' event: {exception.Message}"), eventId);
         }
     }
 
+    /// <summary>`session.update`: the new configuration, the VAD restarted if turn detection changed, `session.updated`.</summary>
     private async Task UpdateSessionAsync(JsonObject clientEvent)
     {
         if (clientEvent["session"] is not JsonObject session)
@@ -257,95 +264,13 @@ internal sealed partial class RealtimeConnection
             throw RealtimeProtocolException.InvalidRequest("missing_required_parameter", "Missing required parameter: 'session'.", "session");
         }
 
-        RealtimeSessionConfig updated;
-        lock (_gate)
+        var (before, updated) = _session.Apply(session, _conversation.HasAssistantAudio);
+        if (updated.TurnDetection != before.TurnDetection)
         {
-            updated = _config.Apply(session, _conversation.Any(e => e.AudioMs > 0));
-            if (updated.TurnDetection != _config.TurnDetection)
-            {
-                _voiceActivityBase += _voiceActivity.Position;
-                _voiceActivity = NewVoiceActivity(updated.TurnDetection);
-            }
-
-            _config = updated;
+            _input.Reconfigure(updated.TurnDetection);
         }
 
         _record.RecordUpdate(updated);
-        await SendAsync(Event("session.updated", ("session", updated.ToJson(_sessionId))));
-    }
-
-    private RealtimeSessionConfig Config
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _config;
-            }
-        }
-    }
-
-    private Task SendErrorAsync(RealtimeProtocolException error, string? clientEventId) =>
-        SendAsync(Event("error", ("error", error.ToJson(clientEventId))));
-
-    private async Task SendAsync(JsonObject serverEvent)
-    {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(serverEvent);
-        await _sendLock.WaitAsync(_lifetime.Token);
-        try
-        {
-            if (_options.Faults.Take(OpenAIRealtimeEmulator.Name, FaultKind.Delay, _received) is { } delay)
-            {
-                await Task.Delay(delay.Delay, _lifetime.Token);
-            }
-
-            await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, _lifetime.Token);
-        }
-        finally
-        {
-            _sendLock.Release();
-        }
-    }
-
-    /// <summary>A server event: `event_id` and `type` first, then its fields.</summary>
-    private static JsonObject Event(string type, params (string Name, JsonNode? Value)[] fields)
-    {
-        var serverEvent = new JsonObject { ["event_id"] = NewId("event"), ["type"] = type };
-        foreach (var (name, value) in fields)
-        {
-            // A node belongs to one parent; values shared between events are copied.
-            serverEvent[name] = value?.Parent is null ? value : value.DeepClone();
-        }
-
-        return serverEvent;
-    }
-
-    /// <summary>IDs shaped like the real API's: a prefix and 21 random alphanumerics.</summary>
-    private static string NewId(string prefix) =>
-        $"{prefix}_{RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 21)}";
-
-    private string? LastItemIdLocked() => _conversation.Count > 0 ? _conversation[^1].Id : null;
-
-    private void RecordConversationLocked() =>
-        _record.RecordConversation([.. _conversation.Select(e => e.Item).OfType<ConversationItem>()]);
-
-    /// <summary>One item of the server-side conversation; <see cref="Item"/> is what the model reads (null for system items).</summary>
-    private sealed class ConversationEntry(string id, ConversationItem? item)
-    {
-        public string Id { get; } = id;
-
-        public ConversationItem? Item { get; set; } = item;
-
-        /// <summary>The text the assistant said in full, before any truncation.</summary>
-        public string? SpokenText { get; init; }
-
-        /// <summary>The length of the whole spoken text's audio, in milliseconds.</summary>
-        public int SpokenMs { get; init; }
-
-        /// <summary>The candidate's speech a user audio item holds (zero for any other item): the model hears it as audio.</summary>
-        public TimeSpan InputAudio { get; init; }
-
-        /// <summary>Assistant audio generated for this item so far, in milliseconds.</summary>
-        public int AudioMs { get; set; }
+        await _events.SendAsync(Event("session.updated", ("session", updated.ToJson(_session.Id))));
     }
 }
