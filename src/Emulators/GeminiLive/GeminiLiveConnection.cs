@@ -1,31 +1,46 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using SyncHire.Emulators.Shared;
 
 namespace SyncHire.Emulators.GeminiLive;
 
 /// <summary>
-/// One client connection to the emulated Live API: the setup handshake, then a receive loop that feeds realtime
-/// input to the emulated voice activity detection and runs model turns (see the partial files). The Live API has
-/// no error message: every failure is a WebSocket close with a status and a reason, so that is what this sends.
+/// One client connection to the emulated Live API: the setup handshake, then a receive loop that reads client
+/// messages in order and hands each to the part that answers it: realtimeInput to <see cref="LiveRealtimeInput"/>,
+/// clientContent to the conversation (<see cref="LiveConversation"/>) and the model's turns
+/// (<see cref="LiveModelTurns"/>), toolResponse to the pending calls (<see cref="LiveToolCalls"/>), all writing
+/// through one <see cref="LiveMessageWriter"/>. It also arms the connection's faults and its time limit
+/// (<see cref="LiveGoAway"/>).
 /// </summary>
-internal sealed partial class GeminiLiveConnection(WebSocket socket, GeminiLiveEmulator emulator, Action abort) : IAsyncDisposable
+internal sealed class GeminiLiveConnection : IAsyncDisposable
 {
     private const int MaxMessageBytes = 16 * 1024 * 1024;
-    private static readonly TimeSpan CloseHandshakeGrace = TimeSpan.FromSeconds(5);
 
-    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly WebSocket _socket;
+    private readonly GeminiLiveEmulator _emulator;
+    private readonly Action _abort;
     private readonly CancellationTokenSource _lifetime = new();
-    private readonly Lock _gate = new();
-    private LiveSetup _setup = null!;
-    private string _conversationId = "";
-    private int _messagesReceived;
-    private TimeSpan _delay;
-    private int _closing;
+    private readonly LiveMessageWriter _writer;
+    private readonly LiveGoAway _goAway;
+    private readonly LiveToolCalls _toolCalls = new();
 
-    private EmulatorOptions Options => emulator.Options;
+    // Set up by the handshake, from what the setup message asked for.
+    private LiveConversation _conversation = null!;
+    private LiveModelTurns? _turns;
+    private LiveRealtimeInput _input = null!;
+
+    // Client messages received so far: the faults are armed by this count. Written by the receive loop only.
+    private int _messagesReceived;
+
+    public GeminiLiveConnection(WebSocket socket, GeminiLiveEmulator emulator, Action abort)
+    {
+        _socket = socket;
+        _emulator = emulator;
+        _abort = abort;
+        _writer = new LiveMessageWriter(socket, _lifetime);
+        _goAway = new LiveGoAway(_writer, _lifetime.Token);
+    }
 
     public async Task RunAsync(CancellationToken requestAborted)
     {
@@ -71,169 +86,123 @@ internal sealed partial class GeminiLiveConnection(WebSocket socket, GeminiLiveE
         _messagesReceived++;
         if (!first.RootElement.TryGetProperty("setup", out var setupElement))
         {
-            await CloseAsync(WebSocketCloseStatus.InvalidPayloadData, "Invalid JSON payload received. The first message must be setup.");
+            await _writer.CloseAsync(WebSocketCloseStatus.InvalidPayloadData, "Invalid JSON payload received. The first message must be setup.");
             return false;
         }
 
+        LiveSetup setup;
         try
         {
-            _setup = LiveSetup.Parse(setupElement);
+            setup = LiveSetup.Parse(setupElement);
         }
         catch (FormatException exception)
         {
-            await CloseAsync(WebSocketCloseStatus.PolicyViolation, exception.Message);
+            await _writer.CloseAsync(WebSocketCloseStatus.PolicyViolation, exception.Message);
             return false;
         }
 
-        var conversation = new List<ConversationItem>();
-        string? resumedFrom = null;
-        if (_setup.ResumeHandle is { } handle)
+        if (!LiveSessionResumption.TryOpen(_emulator, _writer, setup, out var resumption))
         {
-            if (!emulator.TryResume(handle, out var state))
-            {
-                await CloseAsync(WebSocketCloseStatus.InvalidPayloadData, "Invalid session resumption handle.");
-                return false;
-            }
-
-            conversation.AddRange(state.Conversation);
-            _conversationId = state.ConversationId;
-            resumedFrom = handle;
-        }
-        else
-        {
-            _conversationId = "c-" + Guid.NewGuid().ToString("N");
+            await _writer.CloseAsync(WebSocketCloseStatus.InvalidPayloadData, "Invalid session resumption handle.");
+            return false;
         }
 
-        InitialiseConversation(conversation);
-        emulator.Record(new GeminiLiveConnectionRecord(_conversationId, setupElement.Clone(), resumedFrom));
-        await SendAsync(LiveServerMessages.SetupComplete());
-        StartConnectionLimit();
+        _conversation = new LiveConversation(resumption.History);
+        var speech = new LiveSpeechOutput(setup, _conversation, _writer, _emulator.Options);
+        _turns = new LiveModelTurns(setup, _conversation, speech, _toolCalls, resumption, _writer, _emulator, _lifetime.Token);
+        _input = new LiveRealtimeInput(setup, _conversation, _turns, _writer);
+
+        _emulator.Record(new GeminiLiveConnectionRecord(resumption.ConversationId, setupElement.Clone(), resumption.ResumedFrom));
+        await _writer.SendAsync(LiveServerMessages.SetupComplete());
+        _goAway.StartConnectionLimit(_emulator.Settings);
         return !await ApplyFaultsAsync();
+    }
+
+    /// <summary>Handles one message; false when it was invalid and the connection has been closed.</summary>
+    private async Task<bool> DispatchAsync(JsonElement message)
+    {
+        if (message.TryGetProperty("realtimeInput", out var realtime))
+        {
+            await _input.OnRealtimeInputAsync(realtime);
+            return true;
+        }
+
+        if (message.TryGetProperty("clientContent", out var content))
+        {
+            OnClientContent(content);
+            return true;
+        }
+
+        if (message.TryGetProperty("toolResponse", out var toolResponse))
+        {
+            _toolCalls.Respond(toolResponse);
+            return true;
+        }
+
+        var name = message.ValueKind == JsonValueKind.Object ? message.EnumerateObject().FirstOrDefault().Name : null;
+        await _writer.CloseAsync(WebSocketCloseStatus.InvalidPayloadData,
+            name == "setup" ? "setup must be the first message only." : $"Invalid JSON payload received. Unknown name \"{name}\".");
+        return false;
+    }
+
+    /// <summary>clientContent: turns of history (stage directions left out) and, with turnComplete, a model turn now.</summary>
+    private void OnClientContent(JsonElement content)
+    {
+        if (content.TryGetProperty("turns", out var turns) && turns.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var turn in turns.EnumerateArray())
+            {
+                var role = turn.TryGetProperty("role", out var r) ? r.GetString() : "user";
+                var text = turn.TryGetProperty("parts", out var parts)
+                    ? string.Concat(parts.EnumerateArray().Select(p => p.TryGetProperty("text", out var t) ? t.GetString() : null))
+                    : "";
+                if (string.IsNullOrWhiteSpace(text) || (role != "model" && GeminiLiveProtocol.IsStageDirection(text)))
+                {
+                    // A stage direction steers the model; it is not something the candidate said.
+                    continue;
+                }
+
+                _conversation.Append(role == "model" ? new ConversationItem.AssistantMessage(text) : new ConversationItem.UserMessage(text));
+            }
+        }
+
+        if (content.TryGetProperty("turnComplete", out var complete) && complete.ValueKind == JsonValueKind.True)
+        {
+            _turns!.Interrupt();
+            _turns.Queue(null);
+        }
     }
 
     /// <summary>Acts on the faults armed for "gemini"; true when the connection is over.</summary>
     private async Task<bool> ApplyFaultsAsync()
     {
-        var faults = Options.Faults;
+        var faults = _emulator.Options.Faults;
         const string name = GeminiLiveProtocol.EmulatorName;
         if (faults.Take(name, FaultKind.Drop, _messagesReceived) is not null)
         {
             // A network drop: no close frame at all.
-            abort();
+            _abort();
             await _lifetime.CancelAsync();
             return true;
         }
 
         if (faults.Take(name, FaultKind.Error, _messagesReceived) is not null)
         {
-            await CloseAsync(WebSocketCloseStatus.InternalServerError, "Internal error encountered.");
+            await _writer.CloseAsync(WebSocketCloseStatus.InternalServerError, "Internal error encountered.");
             return true;
         }
 
         if (faults.Take(name, FaultKind.Delay, _messagesReceived) is { } delay)
         {
-            _delay = delay.Delay;
+            _writer.Delay = delay.Delay;
         }
 
         if (faults.Take(name, FaultKind.GoAway, _messagesReceived) is { } goAway)
         {
-            await SendGoAwayThenCloseAsync(goAway.Delay);
+            await _goAway.SendThenCloseAsync(goAway.Delay);
         }
 
         return false;
-    }
-
-    /// <summary>The real service caps a connection at about ten minutes, warning with goAway first.</summary>
-    private void StartConnectionLimit()
-    {
-        if (emulator.Settings.MaxConnectionDuration is not { } max)
-        {
-            return;
-        }
-
-        var notice = emulator.Settings.GoAwayNotice < max ? emulator.Settings.GoAwayNotice : TimeSpan.Zero;
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await Task.Delay(max - notice, _lifetime.Token);
-                await SendGoAwayThenCloseAsync(notice);
-            }
-            catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException)
-            {
-                // The connection ended first.
-            }
-        });
-    }
-
-    private async Task SendGoAwayThenCloseAsync(TimeSpan timeLeft)
-    {
-        await SendAsync(LiveServerMessages.GoAway(timeLeft));
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await Task.Delay(timeLeft, _lifetime.Token);
-                await CloseAsync(WebSocketCloseStatus.EndpointUnavailable, "The connection reached its time limit.");
-            }
-            catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException)
-            {
-                // The client left before the deadline, as a well-behaved client does.
-            }
-        });
-    }
-
-    private async Task CloseAsync(WebSocketCloseStatus status, string reason)
-    {
-        if (Interlocked.Exchange(ref _closing, 1) == 1)
-        {
-            return;
-        }
-
-        await _sendLock.WaitAsync();
-        try
-        {
-            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-            {
-                await socket.CloseOutputAsync(status, reason, CancellationToken.None);
-            }
-        }
-        catch (WebSocketException)
-        {
-            // Already broken.
-        }
-        finally
-        {
-            _sendLock.Release();
-        }
-
-        // Wait for the client's close reply in the receive loop, but not forever.
-        _lifetime.CancelAfter(CloseHandshakeGrace);
-    }
-
-    private async Task SendAsync(JsonObject message)
-    {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(message);
-        await _sendLock.WaitAsync(_lifetime.Token);
-        try
-        {
-            if (_delay > TimeSpan.Zero)
-            {
-                await Task.Delay(_delay, _lifetime.Token);
-            }
-
-            if (Volatile.Read(ref _closing) == 1 || socket.State != WebSocketState.Open)
-            {
-                return;
-            }
-
-            // The real service sends its JSON in binary frames; clients must accept both kinds.
-            await socket.SendAsync(bytes, WebSocketMessageType.Binary, endOfMessage: true, _lifetime.Token);
-        }
-        finally
-        {
-            _sendLock.Release();
-        }
     }
 
     private async Task<JsonDocument?> ReceiveAsync(CancellationToken cancellationToken)
@@ -244,12 +213,12 @@ internal sealed partial class GeminiLiveConnection(WebSocket socket, GeminiLiveE
             using var message = new MemoryStream();
             while (true)
             {
-                var result = await socket.ReceiveAsync(buffer, cancellationToken);
+                var result = await _socket.ReceiveAsync(buffer, cancellationToken);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    if (socket.State == WebSocketState.CloseReceived)
+                    if (_socket.State == WebSocketState.CloseReceived)
                     {
-                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
+                        await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
                     }
 
                     return null;
@@ -258,7 +227,7 @@ internal sealed partial class GeminiLiveConnection(WebSocket socket, GeminiLiveE
                 message.Write(buffer, 0, result.Count);
                 if (message.Length > MaxMessageBytes)
                 {
-                    await CloseAsync(WebSocketCloseStatus.MessageTooBig, "Request payload size exceeds the limit.");
+                    await _writer.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Request payload size exceeds the limit.");
                     return null;
                 }
 
@@ -274,7 +243,7 @@ internal sealed partial class GeminiLiveConnection(WebSocket socket, GeminiLiveE
             }
             catch (JsonException)
             {
-                await CloseAsync(WebSocketCloseStatus.InvalidPayloadData, "Invalid JSON payload received.");
+                await _writer.CloseAsync(WebSocketCloseStatus.InvalidPayloadData, "Invalid JSON payload received.");
                 return null;
             }
         }
@@ -289,7 +258,7 @@ internal sealed partial class GeminiLiveConnection(WebSocket socket, GeminiLiveE
         await _lifetime.CancelAsync();
         try
         {
-            await _turns;
+            await (_turns?.Completion ?? Task.CompletedTask);
         }
         catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {
@@ -297,6 +266,6 @@ internal sealed partial class GeminiLiveConnection(WebSocket socket, GeminiLiveE
         }
 
         _lifetime.Dispose();
-        _sendLock.Dispose();
+        _writer.Dispose();
     }
 }

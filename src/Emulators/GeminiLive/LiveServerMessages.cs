@@ -48,6 +48,12 @@ internal static class LiveServerMessages
         },
     };
 
+    /// <summary>The function calls an interruption cancelled, by ID.</summary>
+    public static JsonObject ToolCallCancellation(IEnumerable<string> ids) => new()
+    {
+        ["toolCallCancellation"] = new JsonObject { ["ids"] = new JsonArray([.. ids.Select(id => JsonValue.Create(id))]) },
+    };
+
     public static JsonObject ResumptionUpdate(string? newHandle) => new()
     {
         ["sessionResumptionUpdate"] = newHandle is null
