@@ -3,6 +3,7 @@ using SyncHire.Grains.Audio.Speech;
 using SyncHire.Grains.Evaluation;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Tests.Interview.Support;
+using SyncHire.TestSupport;
 using SyncHire.Testing;
 using Xunit;
 

@@ -7,6 +7,7 @@ using SyncHire.Grains.Usage;
 using SyncHire.Platform.Interviews;
 using SyncHire.Platform.Usage;
 using SyncHire.Platform.Webhooks;
+using SyncHire.TestSupport;
 using SyncHire.Testing;
 using Xunit;
 

@@ -1,5 +1,6 @@
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Tests.Interview.Support;
+using SyncHire.TestSupport;
 using Xunit;
 
 namespace SyncHire.Grains.Tests.Interview;

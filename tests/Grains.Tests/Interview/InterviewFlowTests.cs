@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Tests.Interview.Support;
+using SyncHire.TestSupport;
 using Xunit;
 
 namespace SyncHire.Grains.Tests.Interview;

@@ -6,6 +6,7 @@ using SyncHire.Emulators.Shared;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Tests.Interview.Support;
 using SyncHire.Platform.Usage;
+using SyncHire.TestSupport;
 using SyncHire.Testing;
 
 namespace SyncHire.Providers.Tests.EndToEnd;

@@ -4,6 +4,7 @@ using SyncHire.Emulators.OpenAIRealtime;
 using SyncHire.Emulators.Shared;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Tests.Interview.Support;
+using SyncHire.TestSupport;
 
 namespace SyncHire.Providers.Tests.EndToEnd;
 
