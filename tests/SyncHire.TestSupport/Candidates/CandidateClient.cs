@@ -46,31 +46,31 @@ public sealed class CandidateClient(ICandidateChannel channel, CancellationToken
 
     public IEnumerable<JsonElement> EventsOfType(string type) => Received.Where(f => f.Type == type).Select(f => f.Event);
 
-    public ValueTask StartInterviewAsync(CancellationToken cancellationToken = default) => SendAsync(ClientEvents.StartInterview, cancellationToken);
+    public Task StartInterviewAsync(CancellationToken cancellationToken = default) => SendAsync(ClientEvents.StartInterview, cancellationToken);
 
-    public ValueTask StartInterviewAsync(bool consent, CancellationToken cancellationToken = default) =>
+    public Task StartInterviewAsync(bool consent, CancellationToken cancellationToken = default) =>
         SendAsync(ClientEvents.StartInterviewWithConsent(consent), cancellationToken);
 
     /// <summary>send_for_AI_processing: the candidate has finished speaking.</summary>
-    public ValueTask CommitTurnAsync(CancellationToken cancellationToken = default) => SendAsync(ClientEvents.CommitTurn, cancellationToken);
+    public Task CommitTurnAsync(CancellationToken cancellationToken = default) => SendAsync(ClientEvents.CommitTurn, cancellationToken);
 
-    public ValueTask SendTextAnswerAsync(string text, CancellationToken cancellationToken = default) =>
+    public Task SendTextAnswerAsync(string text, CancellationToken cancellationToken = default) =>
         SendAsync(ClientEvents.TextAnswer(text), cancellationToken);
 
-    public ValueTask EndInterviewAsync(CancellationToken cancellationToken = default) => SendAsync(ClientEvents.EndInterview, cancellationToken);
+    public Task EndInterviewAsync(CancellationToken cancellationToken = default) => SendAsync(ClientEvents.EndInterview, cancellationToken);
 
-    public ValueTask PingAsync(CancellationToken cancellationToken = default) => SendAsync(ClientEvents.Ping, cancellationToken);
+    public Task PingAsync(CancellationToken cancellationToken = default) => SendAsync(ClientEvents.Ping, cancellationToken);
 
     /// <summary>An event with only a type (<see cref="ClientMessageTypes"/>, or one the server does not know).</summary>
-    public ValueTask SendEventAsync(string type, CancellationToken cancellationToken = default) => SendAsync(ClientEvents.OfType(type), cancellationToken);
+    public Task SendEventAsync(string type, CancellationToken cancellationToken = default) => SendAsync(ClientEvents.OfType(type), cancellationToken);
 
     /// <summary>Any text frame as written, for the tests of malformed, oversized or extended messages.</summary>
-    public ValueTask SendJsonAsync(string json, CancellationToken cancellationToken = default) =>
+    public Task SendJsonAsync(string json, CancellationToken cancellationToken = default) =>
         SendAsync(Encoding.UTF8.GetBytes(json), cancellationToken);
 
     /// <summary>One binary frame of PCM16 16 kHz.</summary>
-    public ValueTask SendAudioAsync(ReadOnlyMemory<byte> pcm16, CancellationToken cancellationToken = default) =>
-        _channel.SendAudioAsync(pcm16, cancellationToken);
+    public Task SendAudioAsync(ReadOnlyMemory<byte> pcm16, CancellationToken cancellationToken = default) =>
+        _channel.SendAudioAsync(pcm16, cancellationToken).AsTask();
 
     /// <summary>
     /// Sends <paramref name="pcm16"/> in 20 ms frames as the web app does, as fast as the connection takes them: the
@@ -124,11 +124,11 @@ public sealed class CandidateClient(ICandidateChannel channel, CancellationToken
     }
 
     /// <summary>Closes normally from the candidate's side.</summary>
-    public ValueTask CloseAsync(CancellationToken cancellationToken = default) => _channel.CloseAsync(cancellationToken);
+    public Task CloseAsync(CancellationToken cancellationToken = default) => _channel.CloseAsync(cancellationToken).AsTask();
 
     public ValueTask DisposeAsync() => _channel.DisposeAsync();
 
-    private ValueTask SendAsync(ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken) => _channel.SendTextAsync(utf8Json, cancellationToken);
+    private Task SendAsync(ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken) => _channel.SendTextAsync(utf8Json, cancellationToken).AsTask();
 
     private async Task<ServerFrame?> TryNextFrameAsync(CancellationToken cancellationToken)
     {
