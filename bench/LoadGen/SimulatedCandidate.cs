@@ -5,11 +5,14 @@ using System.Net.WebSockets;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using SyncHire.Grains.Interfaces.Protocol;
+using SyncHire.TestSupport.Candidates;
 
 namespace SyncHire.Bench.LoadGen;
 
 /// <summary>
-/// One candidate: one socket, one receive loop, one reusable send buffer. The timer wheel calls <see cref="Tick"/>
+/// One candidate: one socket (the shared <see cref="CandidateSocket"/>), one receive loop, one reusable send buffer
+/// and one reusable receive buffer. The timer wheel calls <see cref="Tick"/>
 /// every 20 ms: it fills the next frame (speech or quiet, stamped) and sends it without awaiting; if the previous
 /// send has not completed the frame is skipped and counted, as a real-time source cannot wait. Turn-taking: speak
 /// for <see cref="SpeechFrames"/> frames, then listen until the interviewer has spoken and gone quiet.
@@ -23,7 +26,13 @@ public sealed class SimulatedCandidate(int index, BenchOptions options, PhaseSta
     private static readonly byte[] DeltaType = "\"response.output_audio.delta\""u8.ToArray();
     private static readonly byte[] DeltaField = "\"delta\":\""u8.ToArray();
 
-    private readonly ClientWebSocket _socket = new();
+    // The server events the candidate counts, found by their "type" in the raw frame: no parse on the receive path.
+    private static readonly byte[] ReconnectingType = TypeField(ServerEventTypes.Reconnecting);
+    private static readonly byte[] ErrorType = TypeField(ServerEventTypes.Error);
+    private static readonly byte[] InterviewEndedType = TypeField(ServerEventTypes.InterviewEnded);
+
+    private readonly ArrayBufferWriter<byte> _received = new(16 * 1024);
+    private CandidateSocket? _socket;
     private readonly int _sampleRate = options.Target == Target.Direct ? 24_000 : 16_000;
     private byte[] _send = [];
     private ValueTask _pendingSend;
@@ -53,7 +62,7 @@ public sealed class SimulatedCandidate(int index, BenchOptions options, PhaseSta
                 await ConnectSyncHireAsync(cancellationToken);
                 break;
             case Target.Peer:
-                await _socket.ConnectAsync(new Uri(options.Url, $"?candidate={index}"), cancellationToken);
+                _socket = await CandidateSocket.ConnectAsync(new Uri(options.Url, $"?candidate={index}"), cancellationToken);
                 break;
             case Target.Direct:
                 await ConnectDirectAsync(cancellationToken);
@@ -80,28 +89,28 @@ public sealed class SimulatedCandidate(int index, BenchOptions options, PhaseSta
         }, cancellationToken);
         response.EnsureSuccessStatusCode();
         var created = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-        _interviewId = created.GetProperty("id").GetString();
-        var socketUrl = created.GetProperty("websocketUrl").GetString()!;
+        var interviewId = created.GetProperty("id").GetString()!;
+        _interviewId = interviewId;
         var token = created.GetProperty("candidateToken").GetString()!;
-        // The gateway advertises its public URL; the benchmark reaches it where it was told to.
-        var path = new Uri(socketUrl).AbsolutePath;
-        var address = new UriBuilder(options.Url) { Scheme = options.Url.Scheme == "https" ? "wss" : "ws", Path = path, Query = $"token={Uri.EscapeDataString(token)}" }.Uri;
-        await _socket.ConnectAsync(address, cancellationToken);
-        await _socket.SendAsync("{\"type\":\"start_interview\"}"u8.ToArray(), WebSocketMessageType.Text, true, cancellationToken);
+        // The gateway advertises its public URL (websocketUrl); the benchmark reaches it where it was told to.
+        _socket = await CandidateSocket.ConnectAsync(CandidateSocket.Address(options.Url, interviewId, token), cancellationToken);
+        await _socket.SendTextAsync(ClientEvents.StartInterview, cancellationToken);
     }
 
     private async Task ConnectDirectAsync(CancellationToken cancellationToken)
     {
-        _socket.Options.SetRequestHeader("Authorization", "Bearer emulator-key");
-        _socket.Options.AddSubProtocol("realtime");
         var address = new UriBuilder(options.Emulator) { Scheme = "ws", Path = "/v1/realtime", Query = "model=gpt-realtime" }.Uri;
-        await _socket.ConnectAsync(address, cancellationToken);
+        _socket = await CandidateSocket.ConnectAsync(address, cancellationToken, socket =>
+        {
+            socket.SetRequestHeader("Authorization", "Bearer emulator-key");
+            socket.AddSubProtocol("realtime");
+        });
         var instructions = $"You are interviewing. The candidate is Bench Candidate {index}.\\n1. Tell me about a system you built.\\n2. How do you test it?\\n3. What would you change?";
         var update = "{\"type\":\"session.update\",\"session\":{\"type\":\"realtime\",\"instructions\":\"" + instructions
             + "\",\"audio\":{\"input\":{\"format\":{\"type\":\"audio/pcm\",\"rate\":24000},\"turn_detection\":{\"type\":\"server_vad\",\"threshold\":0.5,\"silence_duration_ms\":200}},"
             + "\"output\":{\"format\":{\"type\":\"audio/pcm\",\"rate\":24000}}}}}";
-        await _socket.SendAsync(Encoding.UTF8.GetBytes(update), WebSocketMessageType.Text, true, cancellationToken);
-        await _socket.SendAsync("{\"type\":\"response.create\"}"u8.ToArray(), WebSocketMessageType.Text, true, cancellationToken);
+        await _socket.SendTextAsync(Encoding.UTF8.GetBytes(update), cancellationToken);
+        await _socket.SendTextAsync("{\"type\":\"response.create\"}"u8.ToArray(), cancellationToken);
     }
 
     /// <summary>Called by the timer wheel every 20 ms: send the next frame, or count it skipped.</summary>
@@ -124,8 +133,9 @@ public sealed class SimulatedCandidate(int index, BenchOptions options, PhaseSta
             _pendingSend = default;
             var speaking = NextFrameIsSpeech(nowMicros);
             var message = Encode(speaking);
-            _pendingSend = _socket.SendAsync(message, options.Target == Target.Direct ? WebSocketMessageType.Text : WebSocketMessageType.Binary,
-                endOfMessage: true, CancellationToken.None);
+            _pendingSend = options.Target == Target.Direct
+                ? _socket!.SendTextAsync(message, CancellationToken.None)
+                : _socket!.SendAudioAsync(message, CancellationToken.None);
             stats.FrameSent();
         }
         catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException or IOException)
@@ -178,27 +188,18 @@ public sealed class SimulatedCandidate(int index, BenchOptions options, PhaseSta
 
     private async Task ReceiveLoopAsync()
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
             while (true)
             {
-                var count = 0;
-                ValueWebSocketReceiveResult result;
-                do
-                {
-                    result = await _socket.ReceiveAsync(buffer.AsMemory(Math.Min(count, buffer.Length - 1024)), CancellationToken.None);
-                    count = Math.Min(count + result.Count, buffer.Length);
-                }
-                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
-
-                if (result.MessageType == WebSocketMessageType.Close)
+                var type = await _socket!.ReceiveAsync(_received, CancellationToken.None);
+                if (type == WebSocketMessageType.Close)
                 {
                     OnClosed();
                     return;
                 }
 
-                OnMessage(buffer.AsSpan(0, count), result.MessageType);
+                OnMessage(_received.WrittenSpan, type);
             }
         }
         catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
@@ -207,10 +208,6 @@ public sealed class SimulatedCandidate(int index, BenchOptions options, PhaseSta
             {
                 Fail("socket_lost");
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -236,15 +233,15 @@ public sealed class SimulatedCandidate(int index, BenchOptions options, PhaseSta
             return;
         }
 
-        if (message.IndexOf("\"type\":\"reconnecting\""u8) >= 0)
+        if (message.IndexOf(ReconnectingType) >= 0)
         {
             stats.ReconnectNotice();
         }
-        else if (message.IndexOf("\"type\":\"error\""u8) >= 0)
+        else if (message.IndexOf(ErrorType) >= 0)
         {
             stats.Error("server_error_event");
         }
-        else if (message.IndexOf("\"type\":\"interview_ended\""u8) >= 0)
+        else if (message.IndexOf(InterviewEndedType) >= 0)
         {
             stats.Error("interview_ended_early");
         }
@@ -287,11 +284,13 @@ public sealed class SimulatedCandidate(int index, BenchOptions options, PhaseSta
         return MemoryMarshal.Cast<byte, short>(bytes.AsSpan(0, bytes.Length / 2 * 2)).ToArray();
     }
 
+    private static byte[] TypeField(string type) => Encoding.UTF8.GetBytes($"\"type\":\"{type}\"");
+
     private void OnClosed()
     {
         if (_alive)
         {
-            Fail(_socket.CloseStatus == (WebSocketCloseStatus)1012 ? "closed_reconnect" : "closed_by_server");
+            Fail(_socket?.Close?.Code == CandidateClose.ServiceRestart ? "closed_reconnect" : "closed_by_server");
         }
     }
 
@@ -311,16 +310,20 @@ public sealed class SimulatedCandidate(int index, BenchOptions options, PhaseSta
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            if (_socket.State == WebSocketState.Open)
+            if (_socket is { State: WebSocketState.Open } socket)
             {
-                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "benchmark done", timeout.Token);
+                await socket.CloseOutputAsync("benchmark done", timeout.Token);
             }
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException or InvalidOperationException)
         {
         }
 
-        _socket.Dispose();
+        if (_socket is not null)
+        {
+            await _socket.DisposeAsync();
+        }
+
         if (_interviewId is not null)
         {
             // End it, so the next phase starts with no interviews (and provider sessions) left over from this one.

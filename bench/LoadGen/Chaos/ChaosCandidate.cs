@@ -3,6 +3,9 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text.Json;
+using SyncHire.Grains.Interfaces;
+using SyncHire.Grains.Interfaces.Protocol;
+using SyncHire.TestSupport.Candidates;
 
 namespace SyncHire.Bench.LoadGen.Chaos;
 
@@ -34,7 +37,7 @@ public sealed class ChaosCandidate(string interviewId, string token, Func<IReadO
     private readonly List<Resume> _resumes = [];
     private readonly Dictionary<string, int> _reconnectReasons = [];
     private readonly byte[] _frame = new byte[CandidateAudio.FrameBytes(16_000)];
-    private ClientWebSocket? _socket;
+    private CandidateSocket? _socket;
     private Uri? _connectedTo;
     private ValueTask _pendingSend;
     private int _process = firstProcess;
@@ -154,18 +157,16 @@ public sealed class ChaosCandidate(string interviewId, string token, Func<IReadO
     {
         var addresses = processes();
         var process = addresses[_process % addresses.Count];
-        var address = new UriBuilder(process) { Scheme = "ws", Path = $"/ws/interviews/{InterviewId}", Query = $"token={Uri.EscapeDataString(token)}" }.Uri;
-        var socket = new ClientWebSocket();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(AttemptTimeout);
+        var socket = await CandidateSocket.ConnectAsync(CandidateSocket.Address(process, InterviewId, token), timeout.Token);
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(AttemptTimeout);
-            await socket.ConnectAsync(address, timeout.Token);
-            await socket.SendAsync("{\"type\":\"start_interview\"}"u8.ToArray(), WebSocketMessageType.Text, true, timeout.Token);
+            await socket.SendTextAsync(ClientEvents.StartInterview, timeout.Token);
         }
         catch
         {
-            socket.Dispose();
+            await socket.DisposeAsync();
             throw;
         }
 
@@ -205,7 +206,7 @@ public sealed class ChaosCandidate(string interviewId, string token, Func<IReadO
         CandidateAudio.Fill(_frame, 16_000, speaking);
         try
         {
-            _pendingSend = socket.SendAsync(_frame.AsMemory(), WebSocketMessageType.Binary, true, CancellationToken.None);
+            _pendingSend = socket.SendAudioAsync(_frame, CancellationToken.None);
         }
         catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException)
         {
@@ -213,50 +214,34 @@ public sealed class ChaosCandidate(string interviewId, string token, Func<IReadO
         }
     }
 
-    private async Task ReceiveAsync(ClientWebSocket socket, Uri process)
+    private async Task ReceiveAsync(CandidateSocket socket, Uri process)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         var message = new ArrayBufferWriter<byte>(16 * 1024);
         try
         {
             while (true)
             {
-                message.ResetWrittenCount();
-                ValueWebSocketReceiveResult result;
-                do
-                {
-                    result = await socket.ReceiveAsync(buffer.AsMemory(), CancellationToken.None);
-                    if (result.MessageType == WebSocketMessageType.Text)
-                    {
-                        message.Write(buffer.AsSpan(0, result.Count));
-                    }
-                }
-                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
-
-                if (result.MessageType == WebSocketMessageType.Close)
+                var type = await socket.ReceiveAsync(message, CancellationToken.None);
+                if (type == WebSocketMessageType.Close)
                 {
                     break;
                 }
 
-                if (result.MessageType == WebSocketMessageType.Binary)
+                if (type == WebSocketMessageType.Binary)
                 {
                     OnInterviewerAudio();
                     continue;
                 }
 
-                OnEvent(message.WrittenSpan, process);
+                OnEvent(ServerFrame.FromJson(message.WrittenSpan), process);
             }
         }
         catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException or JsonException)
         {
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
 
         Volatile.Write(ref _connectedTo, null);
-        socket.Dispose();
+        await socket.DisposeAsync();
         if (!_stopped && EndReason is null)
         {
             await ReconnectAsync();
@@ -277,20 +262,19 @@ public sealed class ChaosCandidate(string interviewId, string token, Func<IReadO
         }
     }
 
-    private void OnEvent(ReadOnlySpan<byte> json, Uri process)
+    private void OnEvent(ServerFrame frame, Uri process)
     {
-        using var document = JsonDocument.Parse(json.ToArray());
-        var root = document.RootElement;
-        switch (root.GetProperty("type").GetString())
+        var root = frame.Event;
+        switch (frame.Type)
         {
-            case "transcript" when root.TryGetProperty("final", out var final) && final.GetBoolean():
+            case ServerEventTypes.Transcript when root.TryGetProperty("final", out var final) && final.GetBoolean():
                 lock (_gate)
                 {
                     _finalTurns.Add((root.GetProperty("speaker").GetString()!, root.GetProperty("text").GetString()!));
                 }
 
                 break;
-            case "reconnecting":
+            case ServerEventTypes.Reconnecting:
                 ReconnectNotices++;
                 var reason = root.TryGetProperty("reason", out var r) ? r.GetString() ?? "" : "";
                 lock (_gate)
@@ -299,15 +283,15 @@ public sealed class ChaosCandidate(string interviewId, string token, Func<IReadO
                 }
 
                 break;
-            case "resumed":
+            case ServerEventTypes.Resumed:
                 OnResumed(root, process);
                 break;
-            case "error":
+            case ServerEventTypes.Error:
                 ErrorEvents++;
                 break;
-            case "interview_ended":
+            case ServerEventTypes.InterviewEnded:
                 EndReason = root.GetProperty("reason").GetString();
-                if (EndReason != "completed")
+                if (EndReason != EndReasons.Completed)
                 {
                     Failure = $"interview ended: {EndReason}";
                 }
@@ -393,7 +377,7 @@ public sealed class ChaosCandidate(string interviewId, string token, Func<IReadO
             try
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "chaos run done", timeout.Token);
+                await socket.CloseOutputAsync("chaos run done", timeout.Token);
             }
             catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException or InvalidOperationException)
             {

@@ -6,7 +6,7 @@ using SyncHire.Emulators.OpenAIHttp;
 using SyncHire.Emulators.OpenAIRealtime;
 using SyncHire.Emulators.Shared;
 using SyncHire.Gateway.Integrations.Tavus;
-using SyncHire.Gateway.Tests.VideoRooms.Fakes;
+using SyncHire.TestSupport.Fakes;
 using static Microsoft.Playwright.Assertions;
 
 namespace SyncHire.Browser.Tests.Interview;

@@ -1,6 +1,7 @@
 using System.Net;
 using SyncHire.Gateway.Tests.Infrastructure;
 using SyncHire.Gateway.Tokens;
+using SyncHire.TestSupport.Candidates;
 
 namespace SyncHire.Gateway.Tests.Candidates;
 

@@ -1,6 +1,6 @@
-using System.Net.WebSockets;
 using SyncHire.Gateway.Candidates;
 using SyncHire.Gateway.Tests.Infrastructure;
+using SyncHire.TestSupport.Candidates;
 
 namespace SyncHire.Gateway.Tests.Candidates;
 
@@ -16,9 +16,9 @@ public sealed class GatewayShutdownTests
         var (_, before) = await client.GetJsonAsync("health", timeout.Token);
 
         var created = await client.CreateInterviewAsync(timeout.Token);
-        await using var socket = await CandidateSocket.ConnectAsync(
+        await using var socket = await CandidateClient.ConnectAsync(
             host.CandidateSocketAddress(created.GetProperty("id").GetString()!, created.GetProperty("candidateToken").GetString()), timeout.Token);
-        await socket.ReceiveEventAsync("session_ready", timeout.Token);
+        await socket.WaitForAsync("session_ready", timeout.Token);
         var (_, during) = await client.GetJsonAsync("health", timeout.Token);
 
         Assert.Equal(0, before.GetProperty("active_connections").GetInt32());
@@ -33,16 +33,16 @@ public sealed class GatewayShutdownTests
         await using var host = await GatewayTestHost.StartAsync(cancellationToken: timeout.Token);
         using var client = host.CreateClient();
         var created = await client.CreateInterviewAsync(timeout.Token);
-        await using var socket = await CandidateSocket.ConnectAsync(
+        await using var socket = await CandidateClient.ConnectAsync(
             host.CandidateSocketAddress(created.GetProperty("id").GetString()!, created.GetProperty("candidateToken").GetString()), timeout.Token);
-        await socket.ReceiveEventAsync("session_ready", timeout.Token);
+        await socket.WaitForAsync("session_ready", timeout.Token);
 
         var stopping = host.App.StopAsync(timeout.Token);
-        var reconnecting = await socket.ReceiveEventAsync("reconnecting", timeout.Token);
-        await socket.ReceiveUntilClosedAsync(timeout.Token);
+        var reconnecting = await socket.WaitForAsync("reconnecting", timeout.Token);
+        await socket.ReadUntilClosedAsync(timeout.Token);
         await stopping;
 
         Assert.False(string.IsNullOrEmpty(reconnecting.GetProperty("reason").GetString()));
-        Assert.Equal((WebSocketCloseStatus)1012, socket.CloseStatus);
+        Assert.Equal(CandidateClose.ServiceRestart, socket.Close?.Code);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SyncHire.Gateway.Tests.Infrastructure;
+using SyncHire.TestSupport.Candidates;
 
 namespace SyncHire.Gateway.Tests.Completion;
 
@@ -36,19 +37,19 @@ internal static class CompletedInterview
     public static async Task TakeAsync(GatewayTestHost host, HttpClient client, string id, CancellationToken cancellationToken, int silenceBytes = 0)
     {
         var (_, token) = await client.PostJsonAsync($"api/interviews/{id}/token", cancellationToken);
-        await using var socket = await CandidateSocket.ConnectAsync(
+        await using var socket = await CandidateClient.ConnectAsync(
             host.CandidateSocketAddress(id, token.GetProperty("candidateToken").GetString()), cancellationToken);
         await socket.SendJsonAsync("""{"type":"start_interview","consent":true}""", cancellationToken);
-        await socket.ReceiveEventAsync("ai_response_complete", cancellationToken);
+        await socket.WaitForAsync("ai_response_complete", cancellationToken);
         for (var sent = 0; sent < silenceBytes; sent += SilenceFrameBytes)
         {
-            await socket.SendBinaryAsync(new byte[Math.Min(SilenceFrameBytes, silenceBytes - sent)], cancellationToken);
+            await socket.SendAudioAsync(new byte[Math.Min(SilenceFrameBytes, silenceBytes - sent)], cancellationToken);
         }
 
         await socket.SendJsonAsync(JsonSerializer.Serialize(new { type = "text_answer", text = Answer }), cancellationToken);
-        await socket.ReceiveEventAsync("ai_response_complete", cancellationToken);
-        await socket.SendEventAsync("end_interview", cancellationToken);
-        Assert.Equal("candidate_ended", (await socket.ReceiveEventAsync("interview_ended", cancellationToken)).GetProperty("reason").GetString());
+        await socket.WaitForAsync("ai_response_complete", cancellationToken);
+        await socket.EndInterviewAsync(cancellationToken);
+        Assert.Equal("candidate_ended", (await socket.WaitForAsync("interview_ended", cancellationToken)).GetProperty("reason").GetString());
     }
 
     /// <summary>Asks for the report until it is written (202 while pending), and returns the 200 body.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using SyncHire.Gateway.Tests.Infrastructure;
+using SyncHire.TestSupport.Candidates;
 
 namespace SyncHire.Gateway.Tests.EndToEnd;
 
@@ -30,8 +31,8 @@ public sealed class SiloFailoverTests : IAsyncLifetime
         var id = created.GetProperty("id").GetString()!;
         var token = created.GetProperty("candidateToken").GetString();
 
-        await using var candidate = await ScriptedCandidate.ConnectAsync(doomed.CandidateSocketAddress(id, token), ct);
-        await candidate.SendAsync("start_interview", ct);
+        await using var candidate = await CandidateClient.ConnectAsync(doomed.CandidateSocketAddress(id, token), ct);
+        await candidate.StartInterviewAsync(ct);
         await candidate.ListenToInterviewerAsync(ct);
         await candidate.AnswerAsync(TimeSpan.FromSeconds(3), ct);
         Assert.Contains("How would you debug a miscompilation?", await candidate.ListenToInterviewerAsync(ct));
@@ -50,7 +51,7 @@ public sealed class SiloFailoverTests : IAsyncLifetime
 
         await candidate.AnswerAsync(TimeSpan.FromSeconds(3), ct);
         Assert.Contains("What makes an error message good?", await candidate.ListenToInterviewerAsync(ct));
-        await candidate.SendAsync("end_interview", ct);
+        await candidate.EndInterviewAsync(ct);
         Assert.Equal("candidate_ended", (await candidate.WaitForAsync("interview_ended", ct)).GetProperty("reason").GetString());
 
         var (status, after) = await http.GetJsonAsync($"api/interviews/{id}", ct);
@@ -71,8 +72,8 @@ public sealed class SiloFailoverTests : IAsyncLifetime
         var id = created.GetProperty("id").GetString()!;
         var token = created.GetProperty("candidateToken").GetString();
 
-        await using var candidate = await ScriptedCandidate.ConnectAsync(_cluster.Hosts[0].CandidateSocketAddress(id, token), ct);
-        await candidate.SendAsync("start_interview", ct);
+        await using var candidate = await CandidateClient.ConnectAsync(_cluster.Hosts[0].CandidateSocketAddress(id, token), ct);
+        await candidate.StartInterviewAsync(ct);
         Assert.Contains("What does a linker do?", await candidate.ListenToInterviewerAsync(ct));
 
         // The candidate comes back through the other process: the interview migrates there to take the connection.

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using SyncHire.Gateway.Tests.Infrastructure;
+using SyncHire.TestSupport.Candidates;
 
 namespace SyncHire.Gateway.Tests.EndToEnd;
 
@@ -21,11 +22,11 @@ public sealed class WholeInterviewTests(GatewayFixture fixture) : IClassFixture<
         var id = created.GetProperty("id").GetString()!;
         var token = created.GetProperty("candidateToken").GetString()!;
 
-        await using var candidate = await ScriptedCandidate.ConnectAsync(fixture.Host.CandidateSocketAddress(id, token), ct);
+        await using var candidate = await CandidateClient.ConnectAsync(fixture.Host.CandidateSocketAddress(id, token), ct);
         var ready = await candidate.WaitForAsync("session_ready", ct);
         Assert.Equal(id, ready.GetProperty("interview_id").GetString());
 
-        await candidate.SendAsync("start_interview", ct);
+        await candidate.StartInterviewAsync(ct);
         var greeting = await candidate.ListenToInterviewerAsync(ct);
         Assert.Contains("Ada Lovelace", greeting);
         Assert.Contains("Tell me about a system you scaled.", greeting);
@@ -41,7 +42,7 @@ public sealed class WholeInterviewTests(GatewayFixture fixture) : IClassFixture<
         await candidate.AnswerAsync(TimeSpan.FromSeconds(2.5), ct);
         var ended = await candidate.WaitForAsync("interview_ended", ct);
         Assert.Equal("completed", ended.GetProperty("reason").GetString());
-        await candidate.WaitForCloseAsync(ct);
+        await candidate.ReadUntilClosedAsync(ct);
 
         // What the candidate saw, in the original guide's vocabulary and ours.
         Assert.NotEmpty(candidate.EventsOfType("thinking"));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SyncHire.Gateway.Tests.Infrastructure;
+using SyncHire.TestSupport.Candidates;
 
 namespace SyncHire.Gateway.Tests.Events;
 
@@ -45,8 +46,8 @@ public sealed class InterviewEventsTests : IAsyncLifetime
         var quiet = await events.NextAsync(ct);
         Assert.Equal("keep-alive", quiet.Comment);
 
-        await using var socket = await CandidateSocket.ConnectAsync(_candidateGateway.CandidateSocketAddress(id, created.GetProperty("candidateToken").GetString()), ct);
-        await socket.SendEventAsync("start_interview", ct);
+        await using var socket = await CandidateClient.ConnectAsync(_candidateGateway.CandidateSocketAddress(id, created.GetProperty("candidateToken").GetString()), ct);
+        await socket.StartInterviewAsync(ct);
         var seen = new List<ServerSentEvent>();
         var started = await events.NextAsync("status", seen, ct);
         Assert.Equal("in_progress", started.Json.GetProperty("status").GetString());
@@ -68,7 +69,7 @@ public sealed class InterviewEventsTests : IAsyncLifetime
         var secondProgress = await events.NextAsync("progress", seen, ct);
         Assert.Equal(SecondQuestion, secondProgress.Json.GetProperty("question").GetString());
 
-        await socket.SendEventAsync("end_interview", ct);
+        await socket.EndInterviewAsync(ct);
         var rest = await events.ReadToEndAsync(ct);
         var ended = Assert.Single(rest, e => e.Name == "interview_ended");
         Assert.Same(ended, rest.Last(e => e.Name is not null));

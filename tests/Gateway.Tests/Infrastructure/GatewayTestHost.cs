@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using SyncHire.TestSupport.Candidates;
 
 namespace SyncHire.Gateway.Tests.Infrastructure;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using SyncHire.Gateway.Tests.Infrastructure;
+using SyncHire.TestSupport.Candidates;
 
 namespace SyncHire.Gateway.Tests.Interviews;
 
@@ -19,7 +20,7 @@ public sealed class ConsentTests
         await using (var candidate = await ConnectAsync(host, created, timeout.Token))
         {
             await candidate.SendJsonAsync("""{"type":"start_interview","consent":true}""", timeout.Token);
-            await candidate.ReceiveEventAsync("ai_response_complete", timeout.Token);
+            await candidate.WaitForAsync("ai_response_complete", timeout.Token);
         }
 
         var (_, body) = await client.GetJsonAsync($"api/interviews/{id}", timeout.Token);
@@ -38,8 +39,8 @@ public sealed class ConsentTests
 
         await using (var candidate = await ConnectAsync(host, created, timeout.Token))
         {
-            await candidate.SendEventAsync("start_interview", timeout.Token);
-            await candidate.ReceiveEventAsync("ai_response_complete", timeout.Token);
+            await candidate.StartInterviewAsync(timeout.Token);
+            await candidate.WaitForAsync("ai_response_complete", timeout.Token);
         }
 
         var (_, body) = await client.GetJsonAsync($"api/interviews/{id}", timeout.Token);
@@ -58,13 +59,13 @@ public sealed class ConsentTests
         var id = created.GetProperty("id").GetString()!;
         await using var candidate = await ConnectAsync(host, created, timeout.Token);
 
-        await candidate.SendEventAsync("start_interview", timeout.Token);
-        var refused = await candidate.ReceiveEventAsync("error", timeout.Token);
+        await candidate.StartInterviewAsync(timeout.Token);
+        var refused = await candidate.WaitForAsync("error", timeout.Token);
         var (_, whileRefused) = await client.GetJsonAsync($"api/interviews/{id}", timeout.Token);
         await candidate.SendJsonAsync("""{"type":"start_interview","consent":"yes"}""", timeout.Token);
-        var malformed = await candidate.ReceiveEventAsync("error", timeout.Token);
+        var malformed = await candidate.WaitForAsync("error", timeout.Token);
         await candidate.SendJsonAsync("""{"type":"start_interview","consent":true}""", timeout.Token);
-        await candidate.ReceiveEventAsync("ai_response_complete", timeout.Token);
+        await candidate.WaitForAsync("ai_response_complete", timeout.Token);
 
         Assert.Equal("consent_required", refused.GetProperty("code").GetString());
         Assert.Equal("created", whileRefused.GetProperty("status").GetString());
@@ -75,11 +76,11 @@ public sealed class ConsentTests
         Assert.NotEqual(System.Text.Json.JsonValueKind.Null, started.GetProperty("consentGivenAt").ValueKind);
     }
 
-    private static async Task<CandidateSocket> ConnectAsync(GatewayTestHost host, System.Text.Json.JsonElement created, CancellationToken cancellationToken)
+    private static async Task<CandidateClient> ConnectAsync(GatewayTestHost host, System.Text.Json.JsonElement created, CancellationToken cancellationToken)
     {
-        var candidate = await CandidateSocket.ConnectAsync(
+        var candidate = await CandidateClient.ConnectAsync(
             host.CandidateSocketAddress(created.GetProperty("id").GetString()!, created.GetProperty("candidateToken").GetString()), cancellationToken);
-        await candidate.ReceiveEventAsync("session_ready", cancellationToken);
+        await candidate.WaitForAsync("session_ready", cancellationToken);
         return candidate;
     }
 }

@@ -5,6 +5,7 @@ using SyncHire.Gateway.Tests.Infrastructure;
 using SyncHire.Gateway.Tests.Tenants;
 using SyncHire.Platform.Interviews;
 using SyncHire.Grains.Interview;
+using SyncHire.TestSupport.Candidates;
 using SyncHire.Testing;
 
 namespace SyncHire.Gateway.Tests.Interviews;
@@ -18,18 +19,18 @@ public sealed class DeleteInterviewTests : AcmeTenantHostTests
         using var timeout = TestTimeout.Start();
         var created = await _client.CreateInterviewAsync(timeout.Token, "Erased Candidate", "Backend engineer", "What is a mutex?");
         var id = created.GetProperty("id").GetString()!;
-        await using var candidate = await CandidateSocket.ConnectAsync(
+        await using var candidate = await CandidateClient.ConnectAsync(
             _host.CandidateSocketAddress(id, created.GetProperty("candidateToken").GetString()), timeout.Token);
-        await candidate.ReceiveEventAsync("session_ready", timeout.Token);
+        await candidate.WaitForAsync("session_ready", timeout.Token);
         await candidate.SendJsonAsync("""{"type":"start_interview","consent":true}""", timeout.Token);
-        await candidate.ReceiveEventAsync("ai_response_complete", timeout.Token);
+        await candidate.WaitForAsync("ai_response_complete", timeout.Token);
         var grainId = StoredGrainData.InterviewGrainId(_host.Services, id);
         Assert.NotEmpty(await StoredGrainData.ReadReminderNamesAsync(_host.Services, grainId));
 
         using var response = await _client.DeleteAsync($"api/interviews/{id}", timeout.Token);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        var ended = await candidate.ReceiveEventAsync("interview_ended", timeout.Token);
+        var ended = await candidate.WaitForAsync("interview_ended", timeout.Token);
         Assert.Equal("ended_by_platform", ended.GetProperty("reason").GetString());
         Assert.Null(await StoredGrainData.ReadStateAsync<InterviewState>(_host.Services, grainId, "interview"));
         Assert.Empty(await StoredGrainData.ReadReminderNamesAsync(_host.Services, grainId));

@@ -1,5 +1,6 @@
 using System.Net;
 using SyncHire.Gateway.Tests.Infrastructure;
+using SyncHire.TestSupport.Candidates;
 
 namespace SyncHire.Gateway.Tests.Interviews;
 
@@ -84,9 +85,9 @@ public sealed class ReadAndEndInterviewTests(GatewayFixture fixture) : IClassFix
         var (status, issued) = await _client.PostJsonAsync($"api/interviews/{id}/token", timeout.Token);
         Assert.Equal(HttpStatusCode.OK, status);
 
-        await using var socket = await CandidateSocket.ConnectAsync(
+        await using var socket = await CandidateClient.ConnectAsync(
             fixture.Host.CandidateSocketAddress(id, issued.GetProperty("candidateToken").GetString()), timeout.Token);
-        var ready = await socket.ReceiveEventAsync("session_ready", timeout.Token);
+        var ready = await socket.WaitForAsync("session_ready", timeout.Token);
         Assert.Equal(id, ready.GetProperty("interview_id").GetString());
     }
 

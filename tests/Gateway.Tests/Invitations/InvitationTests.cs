@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using SyncHire.Gateway.Tests.Cv;
 using SyncHire.Gateway.Tests.Infrastructure;
+using SyncHire.TestSupport.Candidates;
 
 namespace SyncHire.Gateway.Tests.Invitations;
 
@@ -38,9 +39,9 @@ public sealed class InvitationTests(GatewayFixture fixture) : IClassFixture<Gate
         Assert.Equal("created", joined.GetProperty("interview").GetProperty("status").GetString());
         Assert.True(joined.GetProperty("tokenExpiresAt").GetDateTimeOffset() < expiresAt);
 
-        await using var socket = await CandidateSocket.ConnectAsync(
+        await using var socket = await CandidateClient.ConnectAsync(
             new Uri($"{joined.GetProperty("websocketUrl").GetString()}?token={Uri.EscapeDataString(joined.GetProperty("candidateToken").GetString()!)}"), ct);
-        var ready = await socket.ReceiveEventAsync("session_ready", ct);
+        var ready = await socket.WaitForAsync("session_ready", ct);
         Assert.Equal(id, ready.GetProperty("interview_id").GetString());
 
         // The link may be opened again (a reload) until it is revoked.

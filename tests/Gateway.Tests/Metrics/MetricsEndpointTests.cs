@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
-using SyncHire.Gateway.Tests.EndToEnd;
 using SyncHire.Gateway.Tests.Infrastructure;
+using SyncHire.TestSupport.Candidates;
 
 namespace SyncHire.Gateway.Tests.Metrics;
 
@@ -22,9 +22,9 @@ public sealed partial class MetricsEndpointTests(GatewayFixture fixture) : IClas
         var id = created.GetProperty("id").GetString()!;
         var token = created.GetProperty("candidateToken").GetString()!;
 
-        await using var candidate = await ScriptedCandidate.ConnectAsync(fixture.Host.CandidateSocketAddress(id, token), ct);
+        await using var candidate = await CandidateClient.ConnectAsync(fixture.Host.CandidateSocketAddress(id, token), ct);
         await candidate.WaitForAsync("session_ready", ct);
-        await candidate.SendAsync("start_interview", ct);
+        await candidate.StartInterviewAsync(ct);
         await candidate.ListenToInterviewerAsync(ct);
         await candidate.AnswerAsync(TimeSpan.FromSeconds(1), ct);
         // The answer's frames are counted as the relay takes them, which may trail the client's sends: the

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SyncHire.Gateway.Tests.Infrastructure;
+using SyncHire.TestSupport.Candidates;
 
 namespace SyncHire.Gateway.Tests.TextMode;
 
@@ -87,22 +88,22 @@ public sealed class TextModeApiTests(GatewayFixture fixture) : IClassFixture<Gat
         using var http = fixture.Host.CreateClient();
         var created = await http.CreateInterviewAsync(ct, questions: [FirstQuestion, SecondQuestion]);
         var id = created.GetProperty("id").GetString()!;
-        await using var socket = await CandidateSocket.ConnectAsync(
+        await using var socket = await CandidateClient.ConnectAsync(
             fixture.Host.CandidateSocketAddress(id, created.GetProperty("candidateToken").GetString()), ct);
-        await socket.SendEventAsync("start_interview", ct);
-        await socket.ReceiveEventAsync("ai_response_complete", ct);
+        await socket.StartInterviewAsync(ct);
+        await socket.WaitForAsync("ai_response_complete", ct);
 
         const string typed = "I store the ids of processed messages with the side effects in one transaction, so a redelivery is a no-op.";
         await socket.SendJsonAsync(JsonSerializer.Serialize(new { type = "text_answer", text = typed }), ct);
 
-        var heard = await socket.ReceiveEventAsync("transcript", ct);
+        var heard = await socket.WaitForAsync("transcript", ct);
         while (!(heard.GetProperty("speaker").GetString() == "candidate" && heard.GetProperty("final").GetBoolean()))
         {
-            heard = await socket.ReceiveEventAsync("transcript", ct);
+            heard = await socket.WaitForAsync("transcript", ct);
         }
 
         Assert.Equal(typed, heard.GetProperty("text").GetString());
-        var progress = await socket.ReceiveEventAsync("question_progress", ct);
+        var progress = await socket.WaitForAsync("question_progress", ct);
         Assert.Equal(2, progress.GetProperty("index").GetInt32());
         Assert.Equal(SecondQuestion, progress.GetProperty("question").GetString());
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SyncHire.Gateway.Tests.Infrastructure;
 using SyncHire.Gateway.Tests.VideoRooms.Fakes;
+using SyncHire.TestSupport.Fakes;
 
 namespace SyncHire.Gateway.Tests.VideoRooms;
 

@@ -3,7 +3,10 @@ using SyncHire.Grains.Audio.Speech;
 using SyncHire.Grains.Evaluation;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Tests.Interview.Support;
+using SyncHire.TestSupport;
+using SyncHire.TestSupport.Candidates;
 using SyncHire.Testing;
+using SyncHire.Testing.Candidates;
 using Xunit;
 
 namespace SyncHire.Grains.Tests.Completion;
@@ -56,18 +59,18 @@ internal static class CompletionCluster
     public static async Task AnswerOnceAndEndAsync(SyncHireTestCluster cluster, string id, int silenceBytes = 0)
     {
         await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
-        candidate.SendJson("""{"type":"start_interview"}""");
-        await candidate.NextAsync("ai_response_complete");
+        await candidate.SendJsonAsync("""{"type":"start_interview"}""");
+        await candidate.WaitForAsync("ai_response_complete");
         if (silenceBytes > 0)
         {
-            await candidate.SendBinaryAsync(new byte[silenceBytes]);
+            await candidate.SendAudioAsync(new byte[silenceBytes]);
         }
 
-        candidate.SendJson("""{"type":"text_answer","text":"I designed a billing pipeline on Kafka with idempotent consumers and replayable events."}""");
-        await candidate.NextAsync("transcript", e => e.GetProperty("final").GetBoolean() && e.GetProperty("speaker").GetString() == "candidate");
-        await candidate.NextAsync("ai_response_complete");
-        candidate.SendJson("""{"type":"end_interview"}""");
-        Assert.Equal(EndReasons.CandidateEnded, (await candidate.NextAsync("interview_ended")).GetProperty("reason").GetString());
+        await candidate.SendJsonAsync("""{"type":"text_answer","text":"I designed a billing pipeline on Kafka with idempotent consumers and replayable events."}""");
+        await candidate.WaitForAsync("transcript", e => e.GetProperty("final").GetBoolean() && e.GetProperty("speaker").GetString() == "candidate");
+        await candidate.WaitForAsync("ai_response_complete");
+        await candidate.SendJsonAsync("""{"type":"end_interview"}""");
+        Assert.Equal(EndReasons.CandidateEnded, (await candidate.WaitForAsync("interview_ended")).GetProperty("reason").GetString());
     }
 
     public static Task<InterviewReportResult?> ReportReadyAsync(IInterviewGrain grain) =>

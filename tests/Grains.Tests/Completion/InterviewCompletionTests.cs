@@ -7,7 +7,10 @@ using SyncHire.Grains.Usage;
 using SyncHire.Platform.Interviews;
 using SyncHire.Platform.Usage;
 using SyncHire.Platform.Webhooks;
+using SyncHire.TestSupport;
+using SyncHire.TestSupport.Candidates;
 using SyncHire.Testing;
+using SyncHire.Testing.Candidates;
 using Xunit;
 
 namespace SyncHire.Grains.Tests.Completion;
@@ -154,8 +157,8 @@ public sealed class InterviewCompletionTests
         await grain.Create(InterviewCluster.Definition() with { TenantId = CompletionCluster.Tenant, WebhookUrl = "https://hooks.example/completed" });
         await using (var candidate = await CandidateClient.ConnectAsync(cluster, id))
         {
-            candidate.SendJson("""{"type":"start_interview"}""");
-            await candidate.NextAsync("ai_response_complete");
+            await candidate.SendJsonAsync("""{"type":"start_interview"}""");
+            await candidate.WaitForAsync("ai_response_complete");
         }
 
         await grain.Erase();

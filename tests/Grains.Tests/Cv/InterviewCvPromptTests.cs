@@ -1,6 +1,8 @@
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Prompts;
 using SyncHire.Grains.Tests.Interview.Support;
+using SyncHire.TestSupport.Candidates;
+using SyncHire.Testing.Candidates;
 using Xunit;
 
 namespace SyncHire.Grains.Tests.Cv;
@@ -22,7 +24,7 @@ public sealed class InterviewCvPromptTests
         Assert.Equal(CvText.Length, attached.CvCharacters);
 
         await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
-        candidate.SendJson("""{"type":"start_interview"}""");
+        await candidate.SendJsonAsync("""{"type":"start_interview"}""");
         var session = await provider.NextSessionAsync();
 
         Assert.Contains(CandidateCvSection.StartMarker, session.Options.Instructions);
@@ -43,7 +45,7 @@ public sealed class InterviewCvPromptTests
         var (id, grain) = await InterviewCluster.CreateAsync(cluster, InterviewCluster.Definition() with { Provider = ScriptedProvider.ProviderName });
 
         await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
-        candidate.SendJson("""{"type":"start_interview"}""");
+        await candidate.SendJsonAsync("""{"type":"start_interview"}""");
         var session = await provider.NextSessionAsync();
 
         Assert.Contains("NO CV PROVIDED", session.Options.Instructions);

@@ -1,6 +1,9 @@
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interview;
 using SyncHire.Grains.Tests.Interview.Support;
+using SyncHire.TestSupport;
+using SyncHire.TestSupport.Candidates;
+using SyncHire.Testing.Candidates;
 using Xunit;
 
 namespace SyncHire.Grains.Tests.Interview;
@@ -22,8 +25,8 @@ public sealed class InterviewAbandonedOnDeadSiloTests
         var (id, _) = await InterviewCluster.CreateAsync(cluster);
         await using (var candidate = await CandidateClient.ConnectAsync(cluster, id))
         {
-            candidate.SendJson("""{"type":"start_interview"}""");
-            await candidate.NextAsync("ai_response_complete");
+            await candidate.SendJsonAsync("""{"type":"start_interview"}""");
+            await candidate.WaitForAsync("ai_response_complete");
             await cluster.KillSiloAsync(cluster.Silos[0]);
         }
 

@@ -1,5 +1,8 @@
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Tests.Interview.Support;
+using SyncHire.TestSupport;
+using SyncHire.TestSupport.Candidates;
+using SyncHire.Testing.Candidates;
 using Xunit;
 
 namespace SyncHire.Grains.Tests.Interview;
@@ -19,17 +22,17 @@ public sealed class InterviewClockTests
         await using var cluster = await InterviewCluster.StartAsync(clock);
         var (id, grain) = await InterviewCluster.CreateAsync(cluster, InterviewCluster.Definition(maxDurationMinutes: 1));
         await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
-        candidate.SendJson("""{"type":"start_interview"}""");
+        await candidate.SendJsonAsync("""{"type":"start_interview"}""");
         await InterviewFlowTests.ReadInterviewerResponseAsync(candidate, expectedSequence: 1);
 
         clock.Advance(TimeSpan.FromSeconds(30));
-        var warning = await candidate.NextAsync("time_warning");
+        var warning = await candidate.WaitForAsync("time_warning");
         Assert.Equal(30, warning.GetProperty("remaining_seconds").GetInt32());
         Assert.Equal("About 30 seconds left in this interview.", warning.GetProperty("message").GetString());
 
         clock.Advance(TimeSpan.FromSeconds(30));
-        Assert.Equal("time_limit", (await candidate.NextAsync("interview_ended")).GetProperty("reason").GetString());
-        Assert.Equal(1000, (await candidate.DrainUntilClosedAsync()).Code);
+        Assert.Equal("time_limit", (await candidate.WaitForAsync("interview_ended")).GetProperty("reason").GetString());
+        Assert.Equal(1000, (await candidate.ReadUntilClosedAsync()).Code);
         var snapshot = await grain.GetSnapshot();
         Assert.Equal(EndReasons.TimeLimit, snapshot!.EndReason);
         Assert.Equal(snapshot.StartedAt + TimeSpan.FromMinutes(1), snapshot.EndedAt);
@@ -42,16 +45,16 @@ public sealed class InterviewClockTests
         await using var cluster = await InterviewCluster.StartAsync(clock, new Dictionary<string, string?> { ["Interviews:TimeWarningLead"] = "00:03:00" });
         var (id, _) = await InterviewCluster.CreateAsync(cluster, InterviewCluster.Definition(maxDurationMinutes: 10));
         await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
-        candidate.SendJson("""{"type":"start_interview"}""");
+        await candidate.SendJsonAsync("""{"type":"start_interview"}""");
         await InterviewFlowTests.ReadInterviewerResponseAsync(candidate, expectedSequence: 1);
 
         clock.Advance(TimeSpan.FromMinutes(6.5));
-        candidate.SendJson("""{"type":"ping"}""");
-        await candidate.NextAsync("pong");
+        await candidate.SendJsonAsync("""{"type":"ping"}""");
+        await candidate.WaitForAsync("pong");
         Assert.DoesNotContain("time_warning", candidate.ReceivedTypes);
 
         clock.Advance(TimeSpan.FromMinutes(0.5));
-        var warning = await candidate.NextAsync("time_warning");
+        var warning = await candidate.WaitForAsync("time_warning");
         Assert.Equal(180, warning.GetProperty("remaining_seconds").GetInt32());
         Assert.Equal("About 3 minutes left in this interview.", warning.GetProperty("message").GetString());
     }
@@ -64,7 +67,7 @@ public sealed class InterviewClockTests
         var (id, _) = await InterviewCluster.CreateAsync(cluster, InterviewCluster.Definition(maxDurationMinutes: 5));
         await using (var candidate = await CandidateClient.ConnectAsync(cluster, id))
         {
-            candidate.SendJson("""{"type":"start_interview"}""");
+            await candidate.SendJsonAsync("""{"type":"start_interview"}""");
             await InterviewFlowTests.ReadInterviewerResponseAsync(candidate, expectedSequence: 1);
         }
 
@@ -77,7 +80,7 @@ public sealed class InterviewClockTests
         Assert.Equal(InterviewStatus.Completed, snapshot!.Status);
         Assert.Equal(EndReasons.TimeLimit, snapshot.EndReason);
         await using var late = await CandidateClient.ConnectAsync(cluster, id);
-        Assert.Equal("time_limit", (await late.NextAsync("interview_ended")).GetProperty("reason").GetString());
+        Assert.Equal("time_limit", (await late.WaitForAsync("interview_ended")).GetProperty("reason").GetString());
     }
 
     [Fact]
@@ -88,7 +91,7 @@ public sealed class InterviewClockTests
         var (id, grain) = await InterviewCluster.CreateAsync(cluster);
         await using (var candidate = await CandidateClient.ConnectAsync(cluster, id))
         {
-            candidate.SendJson("""{"type":"start_interview"}""");
+            await candidate.SendJsonAsync("""{"type":"start_interview"}""");
             await InterviewFlowTests.ReadInterviewerResponseAsync(candidate, expectedSequence: 1);
         }
 
@@ -113,12 +116,12 @@ public sealed class InterviewClockTests
         await using var cluster = await InterviewCluster.StartAsync(clock, new Dictionary<string, string?> { ["Interviews:IdleTimeout"] = "00:01:00" });
         var (id, grain) = await InterviewCluster.CreateAsync(cluster);
         await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
-        candidate.SendJson("""{"type":"start_interview"}""");
+        await candidate.SendJsonAsync("""{"type":"start_interview"}""");
         await InterviewFlowTests.ReadInterviewerResponseAsync(candidate, expectedSequence: 1);
 
         clock.Advance(TimeSpan.FromMinutes(5));
-        candidate.SendJson("""{"type":"ping"}""");
-        await candidate.NextAsync("pong");
+        await candidate.SendJsonAsync("""{"type":"ping"}""");
+        await candidate.WaitForAsync("pong");
 
         Assert.Equal(InterviewStatus.InProgress, (await grain.GetSnapshot())!.Status);
         Assert.DoesNotContain("interview_ended", candidate.ReceivedTypes);

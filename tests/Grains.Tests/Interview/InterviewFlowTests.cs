@@ -1,6 +1,9 @@
 using System.Text.Json;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Tests.Interview.Support;
+using SyncHire.TestSupport;
+using SyncHire.TestSupport.Candidates;
+using SyncHire.Testing.Candidates;
 using Xunit;
 
 namespace SyncHire.Grains.Tests.Interview;
@@ -15,14 +18,14 @@ public sealed class InterviewFlowTests
         var (id, grain) = await InterviewCluster.CreateAsync(cluster);
         await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
 
-        var ready = await candidate.NextAsync("session_ready");
+        var ready = await candidate.WaitForAsync("session_ready");
         Assert.Equal(id, ready.GetProperty("interview_id").GetString());
         Assert.Equal("created", ready.GetProperty("status").GetString());
         Assert.Equal(2, ready.GetProperty("question_count").GetInt32());
         Assert.Equal(1800, ready.GetProperty("max_duration_seconds").GetInt32());
 
-        candidate.SendJson("""{"type":"start_interview","timestamp":"2024-11-25T10:00:00"}""");
-        var firstProgress = await candidate.NextAsync("question_progress");
+        await candidate.SendJsonAsync("""{"type":"start_interview","timestamp":"2024-11-25T10:00:00"}""");
+        var firstProgress = await candidate.WaitForAsync("question_progress");
         Assert.Equal(1, firstProgress.GetProperty("index").GetInt32());
         Assert.Equal(2, firstProgress.GetProperty("total").GetInt32());
         Assert.Equal(InterviewCluster.TwoQuestions[0], firstProgress.GetProperty("question").GetString());
@@ -31,7 +34,7 @@ public sealed class InterviewFlowTests
         Assert.EndsWith(InterviewCluster.TwoQuestions[0], greeting);
 
         await AnswerWithToneAsync(candidate, expectedSequence: 2, questionIndex: 1);
-        var secondProgress = await candidate.NextAsync("question_progress");
+        var secondProgress = await candidate.WaitForAsync("question_progress");
         Assert.Equal(2, secondProgress.GetProperty("index").GetInt32());
         Assert.Equal(InterviewCluster.TwoQuestions[1], secondProgress.GetProperty("question").GetString());
         Assert.EndsWith(InterviewCluster.TwoQuestions[1], await ReadInterviewerResponseAsync(candidate, expectedSequence: 3));
@@ -41,10 +44,10 @@ public sealed class InterviewFlowTests
 
         await AnswerWithToneAsync(candidate, expectedSequence: 6, questionIndex: 2);
         Assert.Contains("Goodbye", await ReadInterviewerResponseAsync(candidate, expectedSequence: 7));
-        var ended = await candidate.NextAsync("interview_ended");
+        var ended = await candidate.WaitForAsync("interview_ended");
         Assert.Equal("completed", ended.GetProperty("reason").GetString());
         Assert.Equal(7, ended.GetProperty("transcript_turns").GetInt32());
-        Assert.Equal(1000, (await candidate.DrainUntilClosedAsync()).Code);
+        Assert.Equal(1000, (await candidate.ReadUntilClosedAsync()).Code);
 
         // Re-read from the database: stop the silo, start a fresh one, and ask the reactivated grain.
         await cluster.StopSiloAsync(cluster.Silos[0]);
@@ -74,15 +77,15 @@ public sealed class InterviewFlowTests
         await using var cluster = await InterviewCluster.StartAsync();
         var (id, grain) = await InterviewCluster.CreateAsync(cluster);
         await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
-        candidate.SendJson("""{"type":"start_interview"}""");
+        await candidate.SendJsonAsync("""{"type":"start_interview"}""");
         await ReadInterviewerResponseAsync(candidate, expectedSequence: 1);
 
-        candidate.SendJson("""{"type":"text_answer","text":"I designed a billing pipeline on Kafka with idempotent consumers."}""");
+        await candidate.SendJsonAsync("""{"type":"text_answer","text":"I designed a billing pipeline on Kafka with idempotent consumers."}""");
 
-        var answer = await candidate.NextAsync("transcript", e => e.GetProperty("final").GetBoolean());
+        var answer = await candidate.WaitForAsync("transcript", e => e.GetProperty("final").GetBoolean());
         Assert.Equal("candidate", answer.GetProperty("speaker").GetString());
         Assert.Equal("I designed a billing pipeline on Kafka with idempotent consumers.", answer.GetProperty("text").GetString());
-        Assert.Equal(2, (await candidate.NextAsync("question_progress")).GetProperty("index").GetInt32());
+        Assert.Equal(2, (await candidate.WaitForAsync("question_progress")).GetProperty("index").GetInt32());
         var snapshot = await grain.GetSnapshot();
         Assert.Equal("I designed a billing pipeline on Kafka with idempotent consumers.", snapshot!.Transcript[1].Text);
         Assert.Equal(1, snapshot.CurrentQuestionIndex);
@@ -94,13 +97,13 @@ public sealed class InterviewFlowTests
         await using var cluster = await InterviewCluster.StartAsync();
         var (id, grain) = await InterviewCluster.CreateAsync(cluster);
         await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
-        candidate.SendJson("""{"type":"start_interview"}""");
+        await candidate.SendJsonAsync("""{"type":"start_interview"}""");
         await ReadInterviewerResponseAsync(candidate, expectedSequence: 1);
 
-        candidate.SendJson("""{"type":"end_interview","timestamp":"2024-11-25T10:00:00"}""");
+        await candidate.SendJsonAsync("""{"type":"end_interview","timestamp":"2024-11-25T10:00:00"}""");
 
-        Assert.Equal("candidate_ended", (await candidate.NextAsync("interview_ended")).GetProperty("reason").GetString());
-        Assert.Equal(1000, (await candidate.DrainUntilClosedAsync()).Code);
+        Assert.Equal("candidate_ended", (await candidate.WaitForAsync("interview_ended")).GetProperty("reason").GetString());
+        Assert.Equal(1000, (await candidate.ReadUntilClosedAsync()).Code);
         var snapshot = await grain.GetSnapshot();
         Assert.Equal(InterviewStatus.Completed, snapshot!.Status);
         Assert.Equal(EndReasons.CandidateEnded, snapshot.EndReason);
@@ -114,7 +117,7 @@ public sealed class InterviewFlowTests
     internal static async Task<string> ReadInterviewerResponseAsync(CandidateClient candidate, int expectedSequence)
     {
         var start = candidate.Received.Count;
-        var complete = await candidate.NextAsync("ai_response_complete");
+        var complete = await candidate.WaitForAsync("ai_response_complete");
         var frames = candidate.Received.Skip(start).ToList();
         var types = frames.Select(f => f.Type ?? "binary").ToList();
 
@@ -149,12 +152,12 @@ public sealed class InterviewFlowTests
     {
         foreach (var frame in TestAudio.ToneAnswerFrames())
         {
-            await candidate.SendBinaryAsync(frame);
+            await candidate.SendAudioAsync(frame);
         }
 
-        await candidate.NextAsync("speech_started");
-        await candidate.NextAsync("speech_stopped");
-        var turn = await candidate.NextAsync("transcript", e => e.GetProperty("final").GetBoolean());
+        await candidate.WaitForAsync("speech_started");
+        await candidate.WaitForAsync("speech_stopped");
+        var turn = await candidate.WaitForAsync("transcript", e => e.GetProperty("final").GetBoolean());
         Assert.Equal("candidate", turn.GetProperty("speaker").GetString());
         Assert.Equal(expectedSequence, turn.GetProperty("sequence").GetInt32());
         Assert.Equal(questionIndex, turn.GetProperty("question_index").GetInt32());

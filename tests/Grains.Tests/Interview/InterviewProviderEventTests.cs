@@ -2,6 +2,8 @@ using System.Text.Json;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Providers;
 using SyncHire.Grains.Tests.Interview.Support;
+using SyncHire.TestSupport.Candidates;
+using SyncHire.Testing.Candidates;
 using Xunit;
 
 namespace SyncHire.Grains.Tests.Interview;
@@ -14,7 +16,7 @@ public sealed class InterviewProviderEventTests
     {
         var (id, grain) = await InterviewCluster.CreateAsync(cluster, InterviewCluster.Definition() with { Provider = ScriptedProvider.ProviderName });
         var candidate = await CandidateClient.ConnectAsync(cluster, id);
-        candidate.SendJson("""{"type":"start_interview"}""");
+        await candidate.SendJsonAsync("""{"type":"start_interview"}""");
         var session = await provider.NextSessionAsync();
         await session.NextCommandAsync("create");
         return (candidate, session, grain);
@@ -47,21 +49,21 @@ public sealed class InterviewProviderEventTests
         await using var _ = candidate;
 
         session.Emit(new ResponseStarted(), new AudioDelta(new byte[4800]), new OutputTranscriptDelta("Hello Ada, ", false));
-        await candidate.NextAsync("thinking");
-        await candidate.NextAsync("thinking_complete");
-        Assert.Equal(0, (await candidate.NextAsync("ai_audio_chunk")).GetProperty("amplitude").GetDouble());
+        await candidate.WaitForAsync("thinking");
+        await candidate.WaitForAsync("thinking_complete");
+        Assert.Equal(0, (await candidate.WaitForAsync("ai_audio_chunk")).GetProperty("amplitude").GetDouble());
         Assert.Equal(4800, (await candidate.NextFrameAsync()).Audio.Length);
-        await candidate.NextAsync("transcript");
+        await candidate.WaitForAsync("transcript");
 
         session.Emit(new SpeechStarted(TimeSpan.FromSeconds(1)));
 
-        await candidate.NextAsync("speech_started");
-        await candidate.NextAsync("interrupted");
+        await candidate.WaitForAsync("speech_started");
+        await candidate.WaitForAsync("interrupted");
         var cancel = await session.NextCommandAsync("cancel:");
         Assert.InRange(double.Parse(cancel["cancel:".Length..], System.Globalization.CultureInfo.InvariantCulture), 0, 100);
 
         session.Emit(new ResponseDone("Hello Ada, ", Cancelled: true));
-        Assert.Equal("Hello Ada, ", (await candidate.NextAsync("ai_response_complete")).GetProperty("text").GetString());
+        Assert.Equal("Hello Ada, ", (await candidate.WaitForAsync("ai_response_complete")).GetProperty("text").GetString());
         Assert.Empty((await grain.GetSnapshot())!.Transcript);
     }
 
@@ -75,7 +77,7 @@ public sealed class InterviewProviderEventTests
 
         session.Emit(new ToolCall("call_1", InterviewTools.FetchNextQuestion, """{"role":"Backend Engineer","difficulty":"mid","topic":null}"""));
 
-        var progress = await candidate.NextAsync("question_progress");
+        var progress = await candidate.WaitForAsync("question_progress");
         Assert.Equal(1, progress.GetProperty("index").GetInt32());
         var result = await session.NextCommandAsync("tool:call_1:");
         var json = JsonDocument.Parse(result["tool:call_1:".Length..]).RootElement;
@@ -89,7 +91,7 @@ public sealed class InterviewProviderEventTests
 
         // end_interview lets the goodbye finish: the interview completes when the response is done.
         session.Emit(new ResponseStarted(), new OutputTranscriptDelta("Goodbye.", true), new ResponseDone("Goodbye."));
-        Assert.Equal("completed", (await candidate.NextAsync("interview_ended")).GetProperty("reason").GetString());
+        Assert.Equal("completed", (await candidate.WaitForAsync("interview_ended")).GetProperty("reason").GetString());
         await session.NextCommandAsync("dispose");
         var snapshot = await grain.GetSnapshot();
         Assert.Equal(0, snapshot!.CurrentQuestionIndex);
@@ -106,9 +108,9 @@ public sealed class InterviewProviderEventTests
 
         session.Emit(new ResponseStarted(), new ResponseDone("Welcome to the interview."));
 
-        var final = await candidate.NextAsync("transcript", e => e.GetProperty("final").GetBoolean());
+        var final = await candidate.WaitForAsync("transcript", e => e.GetProperty("final").GetBoolean());
         Assert.Equal(1, final.GetProperty("sequence").GetInt32());
-        Assert.Equal("Welcome to the interview.", (await candidate.NextAsync("ai_response_complete")).GetProperty("text").GetString());
+        Assert.Equal("Welcome to the interview.", (await candidate.WaitForAsync("ai_response_complete")).GetProperty("text").GetString());
         Assert.Equal("Welcome to the interview.", Assert.Single((await grain.GetSnapshot())!.Transcript).Text);
     }
 
@@ -120,10 +122,10 @@ public sealed class InterviewProviderEventTests
         var (candidate, session, _) = await StartScriptedAsync(cluster, provider);
         await using var _ = candidate;
 
-        await candidate.SendBinaryAsync(new byte[640]);
-        candidate.SendJson("""{"type":"audio_chunk","data":[1,2,3]}""");
-        candidate.SendJson("""{"type":"send_for_AI_processing"}""");
-        candidate.SendJson("""{"type":"text_answer","text":"Typed."}""");
+        await candidate.SendAudioAsync(new byte[640]);
+        await candidate.SendJsonAsync("""{"type":"audio_chunk","data":[1,2,3]}""");
+        await candidate.SendJsonAsync("""{"type":"send_for_AI_processing"}""");
+        await candidate.SendJsonAsync("""{"type":"text_answer","text":"Typed."}""");
 
         Assert.Equal("audio:640", await session.NextCommandAsync("audio"));
         Assert.Equal("audio:6", await session.NextCommandAsync("audio"));

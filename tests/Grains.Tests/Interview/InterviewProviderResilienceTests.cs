@@ -1,6 +1,9 @@
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Providers;
 using SyncHire.Grains.Tests.Interview.Support;
+using SyncHire.TestSupport;
+using SyncHire.TestSupport.Candidates;
+using SyncHire.Testing.Candidates;
 using Xunit;
 
 namespace SyncHire.Grains.Tests.Interview;
@@ -23,7 +26,7 @@ public sealed class InterviewProviderResilienceTests
     {
         var (id, grain) = await InterviewCluster.CreateAsync(cluster, InterviewCluster.Definition() with { Provider = ScriptedProvider.ProviderName });
         var candidate = await CandidateClient.ConnectAsync(cluster, id);
-        candidate.SendJson("""{"type":"start_interview"}""");
+        await candidate.SendJsonAsync("""{"type":"start_interview"}""");
         var session = await provider.NextSessionAsync();
         await session.NextCommandAsync("create");
         return (candidate, session, grain);
@@ -35,9 +38,9 @@ public sealed class InterviewProviderResilienceTests
         session.Emit(new ResponseStarted(), new ToolCall("c1", InterviewTools.FetchNextQuestion, """{"role":"r","difficulty":"mid","topic":null}"""));
         await session.NextCommandAsync("tool:c1");
         session.Emit(new OutputTranscriptDelta("Hello Ada. Tell me about a system you designed.", true), new ResponseDone("Hello Ada."));
-        await candidate.NextAsync("ai_response_complete");
+        await candidate.WaitForAsync("ai_response_complete");
         session.Emit(new SpeechStarted(TimeSpan.Zero), new SpeechStopped(TimeSpan.FromSeconds(3)), new InputTranscriptDelta("A payments ledger.", true));
-        await candidate.NextAsync("transcript", e => e.GetProperty("speaker").GetString() == Speakers.Candidate && e.GetProperty("final").GetBoolean());
+        await candidate.WaitForAsync("transcript", e => e.GetProperty("speaker").GetString() == Speakers.Candidate && e.GetProperty("final").GetBoolean());
     }
 
     [Fact]
@@ -51,20 +54,20 @@ public sealed class InterviewProviderResilienceTests
 
         session.Emit(new ProviderError("server_error", "the model crashed", Fatal: true));
 
-        Assert.Contains("Reconnecting", (await candidate.NextAsync("notice")).GetProperty("message").GetString());
+        Assert.Contains("Reconnecting", (await candidate.WaitForAsync("notice")).GetProperty("message").GetString());
         var second = await provider.NextSessionAsync();
         Assert.Equal(
             [(Speakers.Interviewer, "Hello Ada. Tell me about a system you designed."), (Speakers.Candidate, "A payments ledger.")],
             second.Options.History.Select(h => (h.Speaker, h.Text)));
         Assert.Equal(session.Options.Instructions, second.Options.Instructions);
         await second.NextCommandAsync("create");
-        Assert.Contains("Reconnected", (await candidate.NextAsync("notice")).GetProperty("message").GetString());
+        Assert.Contains("Reconnected", (await candidate.WaitForAsync("notice")).GetProperty("message").GetString());
         await session.NextCommandAsync("dispose");
 
         // The interview goes on with the new session; the old one's late events are ignored.
         session.Emit(new OutputTranscriptDelta("stale words", true));
         second.Emit(new ResponseStarted(), new OutputTranscriptDelta("Sorry, we got cut off. Go on.", true), new ResponseDone("Sorry, we got cut off."));
-        await candidate.NextAsync("ai_response_complete");
+        await candidate.WaitForAsync("ai_response_complete");
         var snapshot = (await grain.GetSnapshot())!;
         Assert.Equal(InterviewStatus.InProgress, snapshot.Status);
         Assert.Equal(["Hello Ada. Tell me about a system you designed.", "A payments ledger.", "Sorry, we got cut off. Go on."],
@@ -100,9 +103,9 @@ public sealed class InterviewProviderResilienceTests
         provider.FailingConnections = -1;
         session.Hangup();
 
-        Assert.Contains("backup interviewer", (await candidate.NextAsync("notice", e => e.GetProperty("message").GetString()!.Contains("backup"))).GetProperty("message").GetString());
+        Assert.Contains("backup interviewer", (await candidate.WaitForAsync("notice", e => e.GetProperty("message").GetString()!.Contains("backup"))).GetProperty("message").GetString());
         // The offline interviewer picks up the conversation where it stood: the next question.
-        var spoken = await candidate.NextAsync("ai_response_complete");
+        var spoken = await candidate.WaitForAsync("ai_response_complete");
         Assert.Contains("How do you test code that talks to a database?", spoken.GetProperty("text").GetString());
         Assert.Equal(1 + 3, provider.ConnectionAttempts);
         Assert.Equal(InterviewStatus.InProgress, (await grain.GetSnapshot())!.Status);
@@ -120,8 +123,8 @@ public sealed class InterviewProviderResilienceTests
         provider.FailingConnections = -1;
         session.Emit(new ProviderError("server_error", "gone", Fatal: true));
 
-        Assert.Equal("provider_unavailable", (await candidate.NextAsync("interview_ended")).GetProperty("reason").GetString());
-        Assert.Equal(1000, (await candidate.DrainUntilClosedAsync()).Code);
+        Assert.Equal("provider_unavailable", (await candidate.WaitForAsync("interview_ended")).GetProperty("reason").GetString());
+        Assert.Equal(1000, (await candidate.ReadUntilClosedAsync()).Code);
         var snapshot = (await grain.GetSnapshot())!;
         Assert.Equal(EndReasons.ProviderUnavailable, snapshot.EndReason);
         Assert.Equal(2, snapshot.Transcript.Count);
@@ -141,12 +144,12 @@ public sealed class InterviewProviderResilienceTests
         time.Advance(TimeSpan.FromMinutes(6));
         // Not while the interviewer is mid-answer: only when it has finished and handed over to the candidate.
         session.Emit(new ResponseStarted(), new AudioDelta(new byte[4800]), new OutputTranscriptDelta("Thanks. Next: how do you test it?", true), new ResponseDone("Thanks."));
-        await candidate.NextAsync("ai_response_complete");
+        await candidate.WaitForAsync("ai_response_complete");
 
         var fresh = await provider.NextSessionAsync();
         Assert.Equal(3, fresh.Options.History.Count);
         await session.NextCommandAsync("dispose");
-        await candidate.SendBinaryAsync(new byte[640]);
+        await candidate.SendAudioAsync(new byte[640]);
         Assert.Equal("audio:640", await fresh.NextCommandAsync("audio"));
         Assert.DoesNotContain("create", fresh.RecordedCommands);
         Assert.Equal(InterviewStatus.InProgress, (await grain.GetSnapshot())!.Status);

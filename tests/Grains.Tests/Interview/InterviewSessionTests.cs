@@ -1,6 +1,9 @@
 using System.Text;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Tests.Interview.Support;
+using SyncHire.TestSupport;
+using SyncHire.TestSupport.Candidates;
+using SyncHire.Testing.Candidates;
 using Xunit;
 
 namespace SyncHire.Grains.Tests.Interview;
@@ -14,7 +17,7 @@ public sealed class InterviewSessionTests
         await using var cluster = await InterviewCluster.StartAsync();
         var (id, _) = await InterviewCluster.CreateAsync(cluster);
         await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
-        await candidate.NextAsync("session_ready");
+        await candidate.WaitForAsync("session_ready");
 
         (Func<Task> Send, string Code)[] cases =
         [
@@ -22,28 +25,28 @@ public sealed class InterviewSessionTests
             (() => SendJsonAsync(candidate, """{"type":"sing_a_song"}"""), "unknown_type"),
             (() => SendJsonAsync(candidate, """{"timestamp":"2024-11-25T10:00:00"}"""), "missing_field"),
             (() => SendJsonAsync(candidate, """{"type":"audio_chunk","data":[1,2,40000]}"""), "invalid_audio"),
-            (() => candidate.SendBinaryAsync([1, 2, 3]), "invalid_audio"),
-            (() => candidate.SendBinaryAsync(new byte[40_000]), "invalid_audio"),
+            (() => candidate.SendAudioAsync(new byte[] { 1, 2, 3 }), "invalid_audio"),
+            (() => candidate.SendAudioAsync(new byte[40_000]), "invalid_audio"),
             (() => SendJsonAsync(candidate, $$"""{"type":"ping","pad":"{{new string('x', 200_000)}}"}"""), "frame_too_large"),
         ];
         foreach (var (send, code) in cases)
         {
             await send();
-            var error = await candidate.NextAsync("error");
+            var error = await candidate.WaitForAsync("error");
             Assert.Equal(code, error.GetProperty("code").GetString());
             Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()));
         }
 
-        candidate.SendJson("""{"type":"ping"}""");
-        await candidate.NextAsync("pong");
-        candidate.SendJson("""{"type":"start_interview"}""");
-        Assert.Equal(1, (await candidate.NextAsync("question_progress")).GetProperty("index").GetInt32());
+        await candidate.SendJsonAsync("""{"type":"ping"}""");
+        await candidate.WaitForAsync("pong");
+        await candidate.SendJsonAsync("""{"type":"start_interview"}""");
+        Assert.Equal(1, (await candidate.WaitForAsync("question_progress")).GetProperty("index").GetInt32());
         await InterviewFlowTests.ReadInterviewerResponseAsync(candidate, expectedSequence: 1);
 
-        await candidate.SendBinaryAsync(new byte[641]);
-        Assert.Equal("invalid_audio", (await candidate.NextAsync("error")).GetProperty("code").GetString());
+        await candidate.SendAudioAsync(new byte[641]);
+        Assert.Equal("invalid_audio", (await candidate.WaitForAsync("error")).GetProperty("code").GetString());
         await InterviewFlowTests.AnswerWithToneAsync(candidate, expectedSequence: 2, questionIndex: 1);
-        Assert.Equal(2, (await candidate.NextAsync("question_progress")).GetProperty("index").GetInt32());
+        Assert.Equal(2, (await candidate.WaitForAsync("question_progress")).GetProperty("index").GetInt32());
     }
 
     [Fact]
@@ -52,19 +55,19 @@ public sealed class InterviewSessionTests
         await using var cluster = await InterviewCluster.StartAsync();
         var (id, grain) = await InterviewCluster.CreateAsync(cluster);
         await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
-        await candidate.NextAsync("session_ready");
+        await candidate.WaitForAsync("session_ready");
 
-        await candidate.SendBinaryAsync(TestAudio.ToneAnswerFrames()[0]);
-        candidate.SendJson("""{"type":"audio_chunk","data":[0,100,-100,0],"timestamp":"2024-11-25T10:00:00"}""");
-        candidate.SendJson("""{"type":"send_for_AI_processing"}""");
-        candidate.SendJson("""{"type":"text_answer","text":"hello"}""");
+        await candidate.SendAudioAsync(TestAudio.ToneAnswerFrames()[0]);
+        await candidate.SendJsonAsync("""{"type":"audio_chunk","data":[0,100,-100,0],"timestamp":"2024-11-25T10:00:00"}""");
+        await candidate.SendJsonAsync("""{"type":"send_for_AI_processing"}""");
+        await candidate.SendJsonAsync("""{"type":"text_answer","text":"hello"}""");
         for (var i = 0; i < 4; i++)
         {
-            Assert.Equal("not_started", (await candidate.NextAsync("error")).GetProperty("code").GetString());
+            Assert.Equal("not_started", (await candidate.WaitForAsync("error")).GetProperty("code").GetString());
         }
 
-        candidate.SendJson("""{"type":"ping"}""");
-        await candidate.NextAsync("pong");
+        await candidate.SendJsonAsync("""{"type":"ping"}""");
+        await candidate.WaitForAsync("pong");
         var snapshot = await grain.GetSnapshot();
         Assert.Equal(InterviewStatus.Created, snapshot!.Status);
         Assert.Null(snapshot.StartedAt);
@@ -78,19 +81,19 @@ public sealed class InterviewSessionTests
         await using var cluster = await InterviewCluster.StartAsync();
         var (id, grain) = await InterviewCluster.CreateAsync(cluster);
         await using var first = await CandidateClient.ConnectAsync(cluster, id);
-        first.SendJson("""{"type":"start_interview"}""");
+        await first.SendJsonAsync("""{"type":"start_interview"}""");
         var greeting = await InterviewFlowTests.ReadInterviewerResponseAsync(first, expectedSequence: 1);
 
         await using var second = await CandidateClient.ConnectAsync(cluster, id);
 
-        var replaced = await first.DrainUntilClosedAsync();
+        var replaced = await first.ReadUntilClosedAsync();
         Assert.Equal(4000, replaced.Code);
         Assert.Equal("replaced by a newer connection", replaced.Reason);
-        var ready = await second.NextAsync("session_ready");
+        var ready = await second.WaitForAsync("session_ready");
         Assert.Equal("in_progress", ready.GetProperty("status").GetString());
         Assert.Equal(1, ready.GetProperty("question_index").GetInt32());
         Assert.NotEqual(System.Text.Json.JsonValueKind.Null, ready.GetProperty("started_at").ValueKind);
-        var resumed = await second.NextAsync("resumed");
+        var resumed = await second.WaitForAsync("resumed");
         Assert.Equal("in_progress", resumed.GetProperty("status").GetString());
         Assert.True(resumed.GetProperty("elapsed_seconds").GetDouble() >= 0);
         var turn = Assert.Single(resumed.GetProperty("transcript").EnumerateArray());
@@ -99,9 +102,9 @@ public sealed class InterviewSessionTests
         Assert.Equal(greeting, turn.GetProperty("text").GetString());
 
         // The provider session carried on: a client built for seeds/004 says start again, and nothing restarts.
-        second.SendJson("""{"type":"start_interview"}""");
-        second.SendJson("""{"type":"text_answer","text":"I built an event-sourced ledger with snapshots and replay."}""");
-        Assert.Equal(2, (await second.NextAsync("question_progress")).GetProperty("index").GetInt32());
+        await second.SendJsonAsync("""{"type":"start_interview"}""");
+        await second.SendJsonAsync("""{"type":"text_answer","text":"I built an event-sourced ledger with snapshots and replay."}""");
+        Assert.Equal(2, (await second.WaitForAsync("question_progress")).GetProperty("index").GetInt32());
         await InterviewFlowTests.ReadInterviewerResponseAsync(second, expectedSequence: 3);
         Assert.Equal(3, (await grain.GetSnapshot())!.Transcript.Count);
     }
@@ -112,23 +115,23 @@ public sealed class InterviewSessionTests
         await using var cluster = await InterviewCluster.StartAsync();
         var (id, _) = await InterviewCluster.CreateAsync(cluster);
         await using var first = await CandidateClient.ConnectAsync(cluster, id);
-        first.SendJson("""{"type":"start_interview"}""");
+        await first.SendJsonAsync("""{"type":"start_interview"}""");
         await InterviewFlowTests.ReadInterviewerResponseAsync(first, expectedSequence: 1);
         var startedAt = (await cluster.GrainFactory.GetGrain<IInterviewGrain>(id).GetSnapshot())!.StartedAt;
 
         await cluster.StopSiloAsync(cluster.Silos[0]);
-        Assert.Equal(1012, (await first.DrainUntilClosedAsync()).Code);
+        Assert.Equal(1012, (await first.ReadUntilClosedAsync()).Code);
         await cluster.AddSiloAsync();
         await using var second = await CandidateClient.ConnectAsync(cluster, id);
 
-        Assert.Equal("in_progress", (await second.NextAsync("session_ready")).GetProperty("status").GetString());
-        Assert.Single((await second.NextAsync("resumed")).GetProperty("transcript").EnumerateArray());
+        Assert.Equal("in_progress", (await second.WaitForAsync("session_ready")).GetProperty("status").GetString());
+        Assert.Single((await second.WaitForAsync("resumed")).GetProperty("transcript").EnumerateArray());
         var apology = await InterviewFlowTests.ReadInterviewerResponseAsync(second, expectedSequence: 2);
         Assert.Equal($"Sorry about that, we got disconnected. Let's continue. {InterviewCluster.TwoQuestions[0]}", apology);
         Assert.DoesNotContain("question_progress", second.ReceivedTypes);
 
         await InterviewFlowTests.AnswerWithToneAsync(second, expectedSequence: 3, questionIndex: 1);
-        Assert.Equal(2, (await second.NextAsync("question_progress")).GetProperty("index").GetInt32());
+        Assert.Equal(2, (await second.WaitForAsync("question_progress")).GetProperty("index").GetInt32());
         var snapshot = await cluster.GrainFactory.GetGrain<IInterviewGrain>(id).GetSnapshot();
         Assert.Equal(startedAt, snapshot!.StartedAt);
         Assert.Equal(InterviewStatus.InProgress, snapshot.Status);
@@ -143,9 +146,9 @@ public sealed class InterviewSessionTests
 
         await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
 
-        Assert.Equal("completed", (await candidate.NextAsync("session_ready")).GetProperty("status").GetString());
-        Assert.Equal("ended_by_platform", (await candidate.NextAsync("interview_ended")).GetProperty("reason").GetString());
-        Assert.Equal(1000, (await candidate.DrainUntilClosedAsync()).Code);
+        Assert.Equal("completed", (await candidate.WaitForAsync("session_ready")).GetProperty("status").GetString());
+        Assert.Equal("ended_by_platform", (await candidate.WaitForAsync("interview_ended")).GetProperty("reason").GetString());
+        Assert.Equal(1000, (await candidate.ReadUntilClosedAsync()).Code);
     }
 
     [Fact]
@@ -154,7 +157,7 @@ public sealed class InterviewSessionTests
         await using var cluster = await InterviewCluster.StartAsync();
         var (id, grain) = await InterviewCluster.CreateAsync(cluster);
         await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
-        candidate.SendJson("""{"type":"start_interview"}""");
+        await candidate.SendJsonAsync("""{"type":"start_interview"}""");
         await InterviewFlowTests.ReadInterviewerResponseAsync(candidate, expectedSequence: 1);
 
         var ended = await grain.End(EndReasons.Ended);
@@ -163,8 +166,8 @@ public sealed class InterviewSessionTests
         Assert.Equal(EndReasons.Ended, ended.EndReason);
         Assert.Equal(EndReasons.Ended, again.EndReason);
         Assert.Equal(ended.EndedAt, again.EndedAt);
-        Assert.Equal("ended_by_platform", (await candidate.NextAsync("interview_ended")).GetProperty("reason").GetString());
-        await candidate.DrainUntilClosedAsync();
+        Assert.Equal("ended_by_platform", (await candidate.WaitForAsync("interview_ended")).GetProperty("reason").GetString());
+        await candidate.ReadUntilClosedAsync();
         Assert.Single(candidate.ReceivedTypes, t => t == "interview_ended");
         await Assert.ThrowsAsync<ArgumentException>(() => grain.End("because"));
     }
@@ -175,14 +178,10 @@ public sealed class InterviewSessionTests
         await using var cluster = await InterviewCluster.StartAsync();
         await using var candidate = await CandidateClient.ConnectAsync(cluster, "never-created");
 
-        Assert.Equal("internal_error", (await candidate.NextAsync("error")).GetProperty("code").GetString());
-        Assert.Equal(4404, (await candidate.DrainUntilClosedAsync()).Code);
+        Assert.Equal("internal_error", (await candidate.WaitForAsync("error")).GetProperty("code").GetString());
+        Assert.Equal(4404, (await candidate.ReadUntilClosedAsync()).Code);
         Assert.Null(await cluster.GrainFactory.GetGrain<IInterviewGrain>("never-created").GetSnapshot());
     }
 
-    private static Task SendJsonAsync(CandidateClient candidate, string json)
-    {
-        candidate.SendJson(json);
-        return Task.CompletedTask;
-    }
+    private static Task SendJsonAsync(CandidateClient candidate, string json) => candidate.SendJsonAsync(json);
 }

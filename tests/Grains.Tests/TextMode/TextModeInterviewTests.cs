@@ -1,6 +1,8 @@
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interfaces.Events;
 using SyncHire.Grains.Tests.Interview.Support;
+using SyncHire.TestSupport.Candidates;
+using SyncHire.Testing.Candidates;
 using Xunit;
 
 namespace SyncHire.Grains.Tests.TextMode;
@@ -87,8 +89,8 @@ public sealed class TextModeInterviewTests
         await using var cluster = await InterviewCluster.StartAsync();
         var (id, grain) = await InterviewCluster.CreateAsync(cluster);
         await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
-        candidate.SendJson("""{"type":"start_interview"}""");
-        await candidate.NextAsync("question_progress");
+        await candidate.SendJsonAsync("""{"type":"start_interview"}""");
+        await candidate.WaitForAsync("question_progress");
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => grain.SubmitTextAnswer(DetailedAnswer));
         Assert.Contains("text_answer", refused.Message);
@@ -104,14 +106,14 @@ public sealed class TextModeInterviewTests
         await grain.GetTextQuestion();
 
         await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
-        await candidate.NextAsync("resumed");
-        candidate.SendJson("""{"type":"start_interview"}""");
-        await candidate.SendBinaryAsync(new byte[640]);
-        var audioRefused = await candidate.NextAsync("error");
-        candidate.SendJson($$"""{"type":"text_answer","text":"{{new string('a', 10_001)}}"}""");
-        var tooLongRefused = await candidate.NextAsync("error");
-        candidate.SendJson($$"""{"type":"text_answer","text":"{{DetailedAnswer}}"}""");
-        var progress = await candidate.NextAsync("question_progress");
+        await candidate.WaitForAsync("resumed");
+        await candidate.SendJsonAsync("""{"type":"start_interview"}""");
+        await candidate.SendAudioAsync(new byte[640]);
+        var audioRefused = await candidate.WaitForAsync("error");
+        await candidate.SendJsonAsync($$"""{"type":"text_answer","text":"{{new string('a', 10_001)}}"}""");
+        var tooLongRefused = await candidate.WaitForAsync("error");
+        await candidate.SendJsonAsync($$"""{"type":"text_answer","text":"{{DetailedAnswer}}"}""");
+        var progress = await candidate.WaitForAsync("question_progress");
 
         Assert.Equal("text_mode", audioRefused.GetProperty("code").GetString());
         Assert.Equal("invalid_answer", tooLongRefused.GetProperty("code").GetString());

@@ -4,9 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using SyncHire.Emulators;
 using SyncHire.Emulators.Shared;
 using SyncHire.Grains.Interfaces;
-using SyncHire.Grains.Tests.Interview.Support;
 using SyncHire.Platform.Usage;
+using SyncHire.TestSupport;
+using SyncHire.TestSupport.Candidates;
 using SyncHire.Testing;
+using SyncHire.Testing.Candidates;
 
 namespace SyncHire.Providers.Tests.EndToEnd;
 
@@ -34,7 +36,7 @@ public sealed class ProviderInterviewTests : IAsyncLifetime
         var id = await ProviderCluster.CreateInterviewAsync(cluster, provider);
         await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
 
-        candidate.SendJson("""{"type":"start_interview"}""");
+        await candidate.SendJsonAsync("""{"type":"start_interview"}""");
         var greeting = await SpokenAsync(candidate);
         Assert.Contains("Ada Lovelace", greeting);
         Assert.Contains(ProviderCluster.Questions[0], greeting);
@@ -50,7 +52,7 @@ public sealed class ProviderInterviewTests : IAsyncLifetime
         Assert.Contains("Do you have any questions for me?", await SpokenAsync(candidate));
 
         await SpeakAsync(candidate, TimeSpan.FromSeconds(2.5));
-        Assert.Equal("completed", (await candidate.NextAsync("interview_ended")).GetProperty("reason").GetString());
+        Assert.Equal("completed", (await candidate.WaitForAsync("interview_ended")).GetProperty("reason").GetString());
 
         var snapshot = (await cluster.GrainFactory.GetGrain<IInterviewGrain>(id).GetSnapshot())!;
         Assert.Equal(
@@ -97,14 +99,14 @@ public sealed class ProviderInterviewTests : IAsyncLifetime
 
     /// <summary>Waits for the interviewer's next whole utterance.</summary>
     private static async Task<string> SpokenAsync(CandidateClient candidate) =>
-        (await candidate.NextAsync("ai_response_complete")).GetProperty("text").GetString()!;
+        (await candidate.WaitForAsync("ai_response_complete")).GetProperty("text").GetString()!;
 
     /// <summary>The candidate speaks for <paramref name="speech"/>, then is silent long enough to end the turn.</summary>
     private static async Task SpeakAsync(CandidateClient candidate, TimeSpan speech)
     {
         foreach (var frame in TestAudio.Frames([.. TestAudio.Tone(speech, 300, 0.3), .. new byte[TestAudio.SampleRate * 2 * 3 / 2]]))
         {
-            await candidate.SendBinaryAsync(frame);
+            await candidate.SendAudioAsync(frame);
         }
     }
 }

@@ -3,7 +3,9 @@ using SyncHire.Emulators.OpenAIHttp;
 using SyncHire.Emulators.OpenAIRealtime;
 using SyncHire.Emulators.Shared;
 using SyncHire.Grains.Interfaces;
-using SyncHire.Grains.Tests.Interview.Support;
+using SyncHire.TestSupport;
+using SyncHire.TestSupport.Candidates;
+using SyncHire.Testing.Candidates;
 
 namespace SyncHire.Providers.Tests.EndToEnd;
 
@@ -36,15 +38,15 @@ public sealed class ProviderResilienceTests : IAsyncLifetime
         await using var cluster = await ProviderCluster.StartAsync(_emulators);
         var id = await ProviderCluster.CreateInterviewAsync(cluster, ProviderNames.OpenAI);
         await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
-        candidate.SendJson("""{"type":"start_interview"}""");
+        await candidate.SendJsonAsync("""{"type":"start_interview"}""");
         await SpokenAsync(candidate);
 
         // The network drops while the candidate is answering.
         _options.Faults.Arm(OpenAIRealtimeEmulator.Name, new EmulatorFault(FaultKind.Drop, AfterMessages: 30));
         await SpeakAsync(candidate, TimeSpan.FromSeconds(3));
 
-        Assert.Contains("Reconnecting", (await candidate.NextAsync("notice")).GetProperty("message").GetString());
-        Assert.Contains("Reconnected", (await candidate.NextAsync("notice")).GetProperty("message").GetString());
+        Assert.Contains("Reconnecting", (await candidate.WaitForAsync("notice")).GetProperty("message").GetString());
+        Assert.Contains("Reconnected", (await candidate.WaitForAsync("notice")).GetProperty("message").GetString());
         // The new session was seeded with what was said before the drop.
         var second = await OpenAISessions.SessionAsync(1, TimeSpan.FromSeconds(10));
         await second.WaitForAsync(s => s.Conversation.OfType<ConversationItem.AssistantMessage>().Any(m => m.Text.Contains("Ada Lovelace")), TimeSpan.FromSeconds(10));
@@ -68,9 +70,9 @@ public sealed class ProviderResilienceTests : IAsyncLifetime
         var id = await ProviderCluster.CreateInterviewAsync(cluster, ProviderNames.OpenAI);
         await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
 
-        candidate.SendJson("""{"type":"start_interview"}""");
+        await candidate.SendJsonAsync("""{"type":"start_interview"}""");
 
-        Assert.Contains("backup", (await candidate.NextAsync("notice", e => e.GetProperty("message").GetString()!.Contains("backup"))).GetProperty("message").GetString());
+        Assert.Contains("backup", (await candidate.WaitForAsync("notice", e => e.GetProperty("message").GetString()!.Contains("backup"))).GetProperty("message").GetString());
         Assert.Contains(ProviderCluster.Questions[0], await SpokenAsync(candidate));
         Assert.Empty(OpenAISessions.Sessions);
         Assert.NotEmpty(_gemini.Connections);
@@ -87,7 +89,7 @@ public sealed class ProviderResilienceTests : IAsyncLifetime
         await using var cluster = await ProviderCluster.StartAsync(_emulators);
         var id = await ProviderCluster.CreateInterviewAsync(cluster, ProviderNames.Gemini);
         await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
-        candidate.SendJson("""{"type":"start_interview"}""");
+        await candidate.SendJsonAsync("""{"type":"start_interview"}""");
         Assert.Contains(ProviderCluster.Questions[0], await SpokenAsync(candidate));
         await _gemini.WaitForConnectionsAsync(2, ct);
 
@@ -102,7 +104,7 @@ public sealed class ProviderResilienceTests : IAsyncLifetime
         await _gemini.WaitForConnectionsAsync(4, ct);
 
         await SpeakAsync(candidate, TimeSpan.FromSeconds(2.5));
-        Assert.Equal("completed", (await candidate.NextAsync("interview_ended")).GetProperty("reason").GetString());
+        Assert.Equal("completed", (await candidate.WaitForAsync("interview_ended")).GetProperty("reason").GetString());
 
         // Four connections, one conversation: the model's context carried over each time, and the candidate was
         // never told anything (no reconnect notice) because nothing was lost.
@@ -128,7 +130,7 @@ public sealed class ProviderResilienceTests : IAsyncLifetime
         }, time);
         var id = await ProviderCluster.CreateInterviewAsync(cluster, ProviderNames.OpenAI);
         await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
-        candidate.SendJson("""{"type":"start_interview"}""");
+        await candidate.SendJsonAsync("""{"type":"start_interview"}""");
         await SpokenAsync(candidate);
 
         time.Advance(TimeSpan.FromMinutes(11));
@@ -155,7 +157,7 @@ public sealed class ProviderResilienceTests : IAsyncLifetime
             if ((await SpokenAsync(candidate)).Contains("Do you have any questions for me?"))
             {
                 await SpeakAsync(candidate, TimeSpan.FromSeconds(2.5));
-                Assert.Equal("completed", (await candidate.NextAsync("interview_ended")).GetProperty("reason").GetString());
+                Assert.Equal("completed", (await candidate.WaitForAsync("interview_ended")).GetProperty("reason").GetString());
                 return;
             }
         }
@@ -164,13 +166,13 @@ public sealed class ProviderResilienceTests : IAsyncLifetime
     }
 
     private static async Task<string> SpokenAsync(CandidateClient candidate) =>
-        (await candidate.NextAsync("ai_response_complete")).GetProperty("text").GetString()!;
+        (await candidate.WaitForAsync("ai_response_complete")).GetProperty("text").GetString()!;
 
     private static async Task SpeakAsync(CandidateClient candidate, TimeSpan speech)
     {
         foreach (var frame in TestAudio.Frames([.. TestAudio.Tone(speech, 300, 0.3), .. new byte[TestAudio.SampleRate * 2 * 3 / 2]]))
         {
-            await candidate.SendBinaryAsync(frame);
+            await candidate.SendAudioAsync(frame);
         }
     }
 }

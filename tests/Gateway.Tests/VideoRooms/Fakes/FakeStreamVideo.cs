@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using SyncHire.TestSupport.Fakes;
 
 namespace SyncHire.Gateway.Tests.VideoRooms.Fakes;
 

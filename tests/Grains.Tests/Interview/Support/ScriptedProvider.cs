@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using SyncHire.Grains.Providers;
+using SyncHire.TestSupport.Candidates;
 using Xunit;
 
 namespace SyncHire.Grains.Tests.Interview.Support;

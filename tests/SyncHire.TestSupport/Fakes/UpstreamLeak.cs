@@ -1,4 +1,4 @@
-namespace SyncHire.Gateway.Tests.VideoRooms.Fakes;
+namespace SyncHire.TestSupport.Fakes;
 
 /// <summary>Text the fakes put in their error bodies, so a test can prove an upstream body never reaches a client.</summary>
 public static class UpstreamLeak

@@ -1,11 +1,11 @@
-namespace SyncHire.Grains.Tests.Interview.Support;
+namespace SyncHire.TestSupport;
 
 /// <summary>
 /// A clock that moves only when the test says so (Microsoft.Extensions.TimeProvider.Testing does not restore here).
 /// Timers created from it fire inside <see cref="Advance"/>, in due order, so minutes of interview time pass in
 /// an instant and deterministically.
 /// </summary>
-internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
+public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {
     private readonly Lock _gate = new();
     private readonly List<ManualTimer> _timers = [];

@@ -1,7 +1,7 @@
-namespace SyncHire.Grains.Tests.Interview.Support;
+namespace SyncHire.TestSupport;
 
 /// <summary>Awaits a condition the cluster makes true in its own time, polling it, with a hard deadline.</summary>
-internal static class Eventually
+public static class Eventually
 {
     public static async Task<T> Becomes<T>(Func<Task<T>> probe, Func<T, bool> done, string what, TimeSpan? timeout = null)
     {

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace SyncHire.Gateway.Tests.VideoRooms.Fakes;
+namespace SyncHire.TestSupport.Fakes;
 
 /// <summary>
 /// The Tavus v2 conversation API as far as the gateway uses it: create (POST /v2/conversations) and end (POST

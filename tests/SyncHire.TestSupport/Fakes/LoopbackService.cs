@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace SyncHire.Gateway.Tests.VideoRooms.Fakes;
+namespace SyncHire.TestSupport.Fakes;
 
 /// <summary>A small Kestrel app on a free loopback port, standing in for an external service's HTTP API.</summary>
 public sealed class LoopbackService : IAsyncDisposable
