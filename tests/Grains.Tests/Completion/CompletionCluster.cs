@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using SyncHire.Grains.Audio.Speech;
+using SyncHire.Audio.Speech;
 using SyncHire.Grains.Evaluation;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Tests.Interview.Support;

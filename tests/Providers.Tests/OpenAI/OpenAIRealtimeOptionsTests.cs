@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using SyncHire.Grains.Providers;
-using SyncHire.Grains.Providers.OpenAI;
+using SyncHire.Providers;
+using SyncHire.Providers.OpenAI;
 
 namespace SyncHire.Providers.Tests.OpenAI;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using SyncHire.Grains.Providers;
-using SyncHire.Grains.Providers.Pipeline;
+using SyncHire.Providers;
+using SyncHire.Providers.Pipeline;
 
 namespace SyncHire.Providers.Tests.Pipeline;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using SyncHire.Grains.Audio.Speech;
+using SyncHire.Audio.Speech;
 using SyncHire.Grains.Interfaces;
-using SyncHire.Grains.Providers;
+using SyncHire.Providers;
 using SyncHire.Testing;
 
 namespace SyncHire.Grains.Tests.Interview.Support;

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using SyncHire.Grains.Providers;
+using SyncHire.Providers;
 using Xunit;
 
 namespace SyncHire.Grains.Tests.Interview.Support;
