@@ -3,6 +3,7 @@ using SyncHire.Audio.Speech;
 using SyncHire.Grains.Evaluation;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Tests.Interview.Support;
+using SyncHire.Providers.Offline;
 using SyncHire.Testing;
 using Xunit;
 
@@ -30,6 +31,7 @@ internal static class CompletionCluster
                 }
 
                 services.AddInterviewGrains(configuration);
+                services.AddOfflineInterviewer();
             },
         };
         options.Configuration["Completion:RetryInterval"] = "00:00:01";

@@ -22,7 +22,7 @@ internal sealed class ScriptedProvider : IRealtimeProvider
     /// <summary>When set, the grain must roll sessions over before this age.</summary>
     public TimeSpan? MaxSessionDuration { get; set; }
 
-    TimeSpan? IRealtimeProvider.MaxSessionDuration => MaxSessionDuration;
+    public RealtimeCapabilities Capabilities => new(MaxSessionDuration: MaxSessionDuration);
 
     /// <summary>How many of the next connection attempts fail (the provider is unreachable); -1: all of them.</summary>
     public int FailingConnections { get; set; }
