@@ -18,13 +18,4 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelineProviderOptions>, PipelineProviderOptionsValidator>());
         return services.AddRealtimeProvider<PipelineProvider>();
     }
-
-    private sealed class PipelineProviderOptionsValidator : IValidateOptions<PipelineProviderOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, PipelineProviderOptions options)
-        {
-            var problems = options.Problems().ToList();
-            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-        }
-    }
 }
