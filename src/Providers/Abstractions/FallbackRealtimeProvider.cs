@@ -57,7 +57,7 @@ public sealed class FallbackRealtimeProvider : IRealtimeProvider
             var provider = Providers[index];
             if (!provider.IsConfigured)
             {
-                ProviderRegistryLog.Skipped(_logger, provider.Name);
+                ProviderCoreLog.Skipped(_logger, provider.Name);
                 continue;
             }
 
@@ -71,7 +71,7 @@ public sealed class FallbackRealtimeProvider : IRealtimeProvider
             {
                 // A provider's own timeout (an OperationCanceledException not from our token) counts as a failure too.
                 failures.Add(e);
-                ProviderRegistryLog.ConnectFailed(_logger, e, provider.Name,
+                ProviderCoreLog.ConnectFailed(_logger, e, provider.Name,
                     index + 1 < Providers.Count ? Providers[index + 1].Name : "no other provider");
             }
         }

@@ -61,7 +61,7 @@ public sealed class ProviderRegistry
                 $"No realtime provider is available: '{requested ?? _selection.DefaultProvider}' is not registered and configured, and no other provider is configured.");
         if (requested is not null && !string.Equals(provider.Name, requested, StringComparison.OrdinalIgnoreCase))
         {
-            ProviderRegistryLog.Substituted(_logger, requested, provider.Name);
+            ProviderCoreLog.Substituted(_logger, requested, provider.Name);
         }
 
         return provider;

@@ -2,7 +2,8 @@ using Microsoft.Extensions.Logging;
 
 namespace SyncHire.Providers;
 
-internal static partial class ProviderRegistryLog
+/// <summary>The registry's and the fallback adapter's log lines, as source-generated messages.</summary>
+internal static partial class ProviderCoreLog
 {
     [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {Requested} is not available here; using {Provider}")]
     public static partial void Substituted(ILogger logger, string requested, string provider);
