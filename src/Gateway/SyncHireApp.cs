@@ -22,6 +22,10 @@ using SyncHire.Gateway.VideoRooms;
 using SyncHire.Gateway.WebApp;
 using SyncHire.Grains;
 using SyncHire.Platform.Hosting;
+using SyncHire.Providers.Gemini;
+using SyncHire.Providers.Offline;
+using SyncHire.Providers.OpenAI;
+using SyncHire.Providers.Pipeline;
 using SyncHire.Platform.Retention;
 using SyncHire.Silo.Hosting;
 
@@ -55,6 +59,12 @@ public static class SyncHireApp
         builder.AddSyncHireSilo();
         var adminPort = OperatorDashboard.AddAdminListener(builder);
         services.AddInterviewGrains(configuration);
+        // The interviewers this process can run: each plugin registers itself under its own name and binds its
+        // Providers:<name> section; one without a key stays registered but is passed over.
+        services.AddOfflineInterviewer();
+        services.AddOpenAIRealtimeProvider();
+        services.AddGeminiLiveProvider();
+        services.AddPipelineProvider();
         services.AddTranscriptRetention(configuration);
 
         services.Configure<GatewayOptions>(gatewaySection);

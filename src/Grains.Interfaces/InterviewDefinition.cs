@@ -15,7 +15,7 @@ public sealed record InterviewDefinition
     /// <summary>The hard cap, at most 60 minutes.</summary>
     [Id(5)] public int MaxDurationMinutes { get; init; } = InterviewLimits.MaxDurationMinutes;
 
-    /// <summary>Provider name ("offline", "openai", "gemini", "pipeline"); null picks the server default.</summary>
+    /// <summary>A registered provider's name (the provider registry is the list: "offline", "openai", …); null picks the server default.</summary>
     [Id(6)] public string? Provider { get; init; }
 
     /// <summary>The interviewer's voice (a provider voice name: "alloy", "Puck", …); null: the provider's default.</summary>

@@ -1,24 +1,19 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using SyncHire.Grains.Audio.Speech;
 using SyncHire.Grains.Candidates;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interview;
-using SyncHire.Grains.Providers;
-using SyncHire.Grains.Providers.Gemini;
-using SyncHire.Grains.Providers.Offline;
-using SyncHire.Grains.Providers.OpenAI;
-using SyncHire.Grains.Providers.Pipeline;
+using SyncHire.Providers;
 
 namespace SyncHire.Grains;
 
 public static class GrainsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the interview grain and what it needs: its options (section "Interviews"), the provider registry,
-    /// the offline interviewer with the best voice this machine has, and the realtime provider plugins (sections
-    /// "Providers:OpenAI", "Providers:Gemini", "Providers:Pipeline"), each usable once its key is configured.
+    /// Registers the interview grain and what it needs: its options (section "Interviews") and the provider
+    /// registry. The provider plugins are the host's choice: it adds them (services.AddOfflineInterviewer(),
+    /// AddOpenAIRealtimeProvider(), …), and the registry checks at start that the configured providers are among them.
     /// </summary>
     public static IServiceCollection AddInterviewGrains(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,21 +22,13 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<CandidateConnector>();
         services.AddOptions<InterviewOptions>()
             .Bind(configuration.GetSection(InterviewOptions.SectionName))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.DefaultProvider), "Interviews:DefaultProvider must name a provider.")
             .Validate(o => o.TimeWarningLead > TimeSpan.Zero, "Interviews:TimeWarningLead must be positive.")
             .Validate(o => o.IdleTimeout > TimeSpan.Zero, "Interviews:IdleTimeout must be positive.")
             .Validate(o => o.MaxAudioFrameBytes >= 2 && o.MaxAudioFrameBytes % 2 == 0,
                 "Interviews:MaxAudioFrameBytes must be an even number of at least 2.")
             .ValidateOnStart();
 
-        services.TryAddSingleton<ProviderRegistry>();
-        services.TryAddSingleton<ITextToSpeech>(_ => TextToSpeechFactory.CreateDefault());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRealtimeProvider, OfflineInterviewerProvider>());
-
-        // Each real provider is a plugin: configured with a key it becomes selectable, otherwise it stays dormant.
-        services.AddOpenAIRealtimeProvider(configuration);
-        services.AddGeminiLiveProvider(configuration);
-        services.AddPipelineProvider(configuration);
+        services.AddRealtimeProviderRegistry();
 
         // What an ended interview leaves the platform: the index row, usage, the report and the completion webhook.
         services.AddInterviewCompletion(configuration);

@@ -1,5 +1,6 @@
 using SyncHire.Emulators.Shared;
 using SyncHire.Grains.Usage;
+using SyncHire.Providers;
 
 namespace SyncHire.Providers.Tests;
 

@@ -14,6 +14,7 @@ using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interfaces.Protocol;
 using SyncHire.Grains.Webhooks;
 using Orleans;
+using SyncHire.Providers;
 
 namespace SyncHire.Gateway.Cv;
 
@@ -40,7 +41,8 @@ public static class CvApi
 
     private static async Task<IResult> CreateWithCv(
         HttpRequest http, TenantContext tenant, CvUploadReader uploads, IOptions<JsonOptions> json, IGrainFactory grains,
-        CandidateTokenService tokens, InterviewQuota quota, InvitationService invitations, WebhookOptions webhooks)
+        CandidateTokenService tokens, InterviewQuota quota, InvitationService invitations, WebhookOptions webhooks,
+        ProviderRegistry providers)
     {
         var cancellationToken = http.HttpContext.RequestAborted;
         var (form, unreadable) = await uploads.ReadFormAsync(http, cancellationToken);
@@ -50,7 +52,7 @@ public static class CvApi
         }
 
         var request = InterviewForm.Read(form!, json.Value.SerializerOptions, out var formErrors);
-        var definition = request is null ? null : CreateInterviewValidator.Validate(request, webhooks, out formErrors);
+        var definition = request is null ? null : CreateInterviewValidator.Validate(request, webhooks, providers.Names, out formErrors);
         if (definition is null)
         {
             return Problems.Validation(formErrors);

@@ -9,9 +9,11 @@ public static class CreateInterviewValidator
 {
     /// <summary>
     /// Returns the definition, or null with <paramref name="errors"/> naming each bad field (camelCase, as sent;
-    /// questions[i] for one question). <paramref name="webhooks"/> says which webhook addresses are allowed.
+    /// questions[i] for one question). <paramref name="webhooks"/> says which webhook addresses are allowed;
+    /// <paramref name="providers"/> which provider names exist (the provider registry's, registered by the plugins).
     /// </summary>
-    public static InterviewDefinition? Validate(CreateInterviewRequest request, WebhookOptions webhooks, out Dictionary<string, string[]> errors)
+    public static InterviewDefinition? Validate(
+        CreateInterviewRequest request, WebhookOptions webhooks, IReadOnlyCollection<string> providers, out Dictionary<string, string[]> errors)
     {
         errors = [];
         var candidateName = request.CandidateName?.Trim();
@@ -51,9 +53,9 @@ public static class CreateInterviewValidator
         }
 
         var provider = Normalise(request.Provider)?.ToLowerInvariant();
-        if (provider is not null && !ProviderNames.All.Contains(provider))
+        if (provider is not null && !providers.Contains(provider, StringComparer.OrdinalIgnoreCase))
         {
-            errors["provider"] = [$"provider must be one of {string.Join(", ", ProviderNames.All)}."];
+            errors["provider"] = [$"provider must be one of {string.Join(", ", providers)}."];
         }
 
         var voice = CheckIdentifier(errors, "voice", request.Voice);

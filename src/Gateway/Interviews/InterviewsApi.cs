@@ -11,6 +11,7 @@ using SyncHire.Grains.Webhooks;
 using SyncHire.Platform.Interviews;
 using SyncHire.Platform.Retention;
 using Orleans;
+using SyncHire.Providers;
 
 namespace SyncHire.Gateway.Interviews;
 
@@ -37,9 +38,10 @@ public static class InterviewsApi
 
     private static async Task<Results<Created<InterviewCreatedResponse>, ValidationProblem, ProblemHttpResult>> Create(
         CreateInterviewRequest request, TenantContext tenant, HttpRequest http, IGrainFactory grains,
-        CandidateTokenService tokens, InterviewQuota quota, InvitationService invitations, WebhookOptions webhooks)
+        CandidateTokenService tokens, InterviewQuota quota, InvitationService invitations, WebhookOptions webhooks,
+        ProviderRegistry providers)
     {
-        var definition = CreateInterviewValidator.Validate(request, webhooks, out var errors);
+        var definition = CreateInterviewValidator.Validate(request, webhooks, providers.Names, out var errors);
         if (definition is null)
         {
             return Problems.Validation(errors);

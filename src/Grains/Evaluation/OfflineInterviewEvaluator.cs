@@ -1,6 +1,7 @@
 using System.Globalization;
 using SyncHire.Grains.Prompts;
 using SyncHire.Grains.Usage;
+using SyncHire.Providers;
 
 namespace SyncHire.Grains.Evaluation;
 

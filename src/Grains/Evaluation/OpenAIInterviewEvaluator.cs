@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using OpenAI;
 using OpenAI.Chat;
 using SyncHire.Grains.Usage;
+using SyncHire.Providers;
 
 namespace SyncHire.Grains.Evaluation;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SyncHire.Grains.Interfaces.Protocol;
-using SyncHire.Grains.Providers;
+using SyncHire.Providers;
 using SyncHire.Grains.Candidates;
 
 namespace SyncHire.Grains.Interview;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interfaces.Protocol;
-using SyncHire.Grains.Providers;
+using SyncHire.Providers;
 using Orleans.Runtime.Placement;
 using SyncHire.Grains.Candidates;
 

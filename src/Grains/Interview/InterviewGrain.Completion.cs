@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using SyncHire.Grains.Evaluation;
 using SyncHire.Grains.Interfaces.Protocol;
 using SyncHire.Grains.Usage;
+using SyncHire.Providers;
 using SyncHire.Grains.Webhooks;
 using SyncHire.Platform.Interviews;
 using SyncHire.Platform.Tenants;
@@ -248,7 +249,7 @@ public sealed partial class InterviewGrain
         // The index requires both texts; an interview created with only one of them lists it in both columns.
         var entry = new InterviewIndexEntry(Id, tenant, ServerEvents.StatusName(state.Status), definition.CandidateName,
             definition.JobTitle ?? definition.Role, definition.SkillTopic ?? definition.Role, definition.Level.ToString().ToLowerInvariant(),
-            definition.Provider ?? _options.DefaultProvider, state.CreatedAt, state.StartedAt, state.EndedAt, state.EndReason);
+            definition.Provider ?? _providers.DefaultName, state.CreatedAt, state.StartedAt, state.EndedAt, state.EndReason);
         try
         {
             await _completion.Index.UpsertInterviewAsync(entry, CancellationToken.None);

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging;
-using SyncHire.Grains.Audio;
+using SyncHire.Audio;
 using SyncHire.Grains.Candidates;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interfaces.Protocol;
 using SyncHire.Grains.Prompts;
-using SyncHire.Grains.Providers;
+using SyncHire.Providers;
 using Orleans.Storage;
 
 namespace SyncHire.Grains.Interview;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SyncHire.Grains.Interfaces.Protocol;
-using SyncHire.Grains.Providers;
+using SyncHire.Providers;
 
 namespace SyncHire.Grains.Interview;
 
@@ -92,7 +92,7 @@ public sealed partial class InterviewGrain
         _rolloverTimer?.Dispose();
         _rolloverTimer = null;
         _rolloverDue = false;
-        if (provider.MaxSessionDuration is { } lifetime)
+        if (provider.Capabilities.MaxSessionDuration is { } lifetime)
         {
             _rolloverTimer = RegisterGrainTimer(_ =>
             {

@@ -6,7 +6,7 @@ using Orleans.Placement;
 using SyncHire.Grains.Candidates;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interfaces.Protocol;
-using SyncHire.Grains.Providers;
+using SyncHire.Providers;
 using SyncHire.Grains.Questions;
 
 namespace SyncHire.Grains.Interview;

@@ -7,9 +7,6 @@ public sealed class InterviewOptions
 {
     public const string SectionName = "Interviews";
 
-    /// <summary>The provider an interview uses when it names none (or one that is not configured here).</summary>
-    public string DefaultProvider { get; set; } = "offline";
-
     /// <summary>How long before the hard cap the candidate is warned. Caps shorter than this warn at half time.</summary>
     public TimeSpan TimeWarningLead { get; set; } = TimeSpan.FromMinutes(2);
 

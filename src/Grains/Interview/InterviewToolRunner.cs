@@ -1,6 +1,6 @@
 using System.Text.Json;
 using SyncHire.Grains.Interfaces;
-using SyncHire.Grains.Providers;
+using SyncHire.Providers;
 
 namespace SyncHire.Grains.Interview;
 

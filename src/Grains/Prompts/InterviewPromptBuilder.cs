@@ -1,5 +1,5 @@
 using System.Text;
-using SyncHire.Grains.Providers;
+using SyncHire.Providers;
 
 namespace SyncHire.Grains.Prompts;
 

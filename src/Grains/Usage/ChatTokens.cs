@@ -1,4 +1,5 @@
 using OpenAI.Chat;
+using SyncHire.Providers;
 
 namespace SyncHire.Grains.Usage;
 

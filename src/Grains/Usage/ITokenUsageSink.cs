@@ -1,3 +1,5 @@
+using SyncHire.Providers;
+
 namespace SyncHire.Grains.Usage;
 
 /// <summary>Where work done for an interview outside its provider session (the evaluation) counts the tokens it used.</summary>

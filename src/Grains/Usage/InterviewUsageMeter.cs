@@ -1,6 +1,7 @@
-using SyncHire.Grains.Audio;
+using SyncHire.Audio;
 using SyncHire.Grains.Interfaces.Protocol;
 using SyncHire.Platform.Usage;
+using SyncHire.Providers;
 
 namespace SyncHire.Grains.Usage;
 

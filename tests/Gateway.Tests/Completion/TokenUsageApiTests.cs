@@ -54,7 +54,7 @@ public sealed class TokenUsageApiTests
         var byModel = body.GetProperty("byModel").EnumerateArray()
             .Select(u => (Kind: u.GetProperty("kind").GetString()!, Model: u.GetProperty("model").GetString()!, Amount: u.GetProperty("amount").GetDouble()))
             .ToList();
-        Assert.All(byModel, u => Assert.Equal(new SyncHire.Grains.Providers.OpenAI.OpenAIRealtimeOptions().Model, u.Model));
+        Assert.All(byModel, u => Assert.Equal(new SyncHire.Providers.OpenAI.OpenAIRealtimeOptions().Model, u.Model));
         Assert.Equal(amounts.Keys.Where(k => k.EndsWith("_tokens", StringComparison.Ordinal)).Order(), byModel.Select(u => u.Kind).Order());
         Assert.All(byModel, u => Assert.Equal(amounts[u.Kind], u.Amount));
 

@@ -1,5 +1,5 @@
-using SyncHire.Grains.Audio;
-using SyncHire.Grains.Audio.Speech;
+using SyncHire.Audio;
+using SyncHire.Audio.Speech;
 using Xunit;
 
 namespace SyncHire.Grains.Tests.Audio;

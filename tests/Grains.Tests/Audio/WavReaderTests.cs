@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
-using SyncHire.Grains.Audio;
+using SyncHire.Audio;
 using Xunit;
 
 namespace SyncHire.Grains.Tests.Audio;

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
-using SyncHire.Grains.Audio.Speech;
+using SyncHire.Audio.Speech;
 using SyncHire.Grains.Evaluation;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Tests.Interview.Support;
 using SyncHire.TestSupport;
 using SyncHire.TestSupport.Candidates;
+using SyncHire.Providers.Offline;
 using SyncHire.Testing;
 using SyncHire.Testing.Candidates;
 using Xunit;
@@ -33,6 +34,7 @@ internal static class CompletionCluster
                 }
 
                 services.AddInterviewGrains(configuration);
+                services.AddOfflineInterviewer();
             },
         };
         options.Configuration["Completion:RetryInterval"] = "00:00:01";

@@ -4,6 +4,7 @@ using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interview;
 using SyncHire.Grains.Tests.Interview.Support;
 using SyncHire.Grains.Usage;
+using SyncHire.Providers;
 using SyncHire.Platform.Interviews;
 using SyncHire.Platform.Usage;
 using SyncHire.Platform.Webhooks;

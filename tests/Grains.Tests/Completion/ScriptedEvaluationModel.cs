@@ -1,5 +1,6 @@
 using SyncHire.Grains.Evaluation;
 using SyncHire.Grains.Usage;
+using SyncHire.Providers;
 
 namespace SyncHire.Grains.Tests.Completion;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using SyncHire.Grains.Evaluation;
 using SyncHire.Grains.Usage;
+using SyncHire.Providers;
 using Xunit;
 
 namespace SyncHire.Grains.Tests.Evaluation;

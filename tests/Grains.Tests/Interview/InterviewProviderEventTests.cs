@@ -1,6 +1,6 @@
 using System.Text.Json;
 using SyncHire.Grains.Interfaces;
-using SyncHire.Grains.Providers;
+using SyncHire.Providers;
 using SyncHire.Grains.Tests.Interview.Support;
 using SyncHire.TestSupport.Candidates;
 using SyncHire.Testing.Candidates;

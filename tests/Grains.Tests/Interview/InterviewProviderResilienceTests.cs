@@ -1,5 +1,5 @@
 using SyncHire.Grains.Interfaces;
-using SyncHire.Grains.Providers;
+using SyncHire.Providers;
 using SyncHire.Grains.Tests.Interview.Support;
 using SyncHire.TestSupport;
 using SyncHire.TestSupport.Candidates;

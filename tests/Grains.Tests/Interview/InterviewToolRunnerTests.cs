@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interview;
-using SyncHire.Grains.Providers;
+using SyncHire.Providers;
 using Xunit;
 
 namespace SyncHire.Grains.Tests.Interview;

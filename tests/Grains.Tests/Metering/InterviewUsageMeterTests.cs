@@ -1,4 +1,5 @@
 using SyncHire.Grains.Usage;
+using SyncHire.Providers;
 using SyncHire.Platform.Usage;
 using Xunit;
 

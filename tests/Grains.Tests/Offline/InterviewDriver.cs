@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SyncHire.Grains.Providers;
+using SyncHire.Providers;
 using Xunit;
 
 namespace SyncHire.Grains.Tests.Offline;

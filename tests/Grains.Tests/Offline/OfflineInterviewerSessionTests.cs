@@ -1,8 +1,8 @@
 using System.Text.Json;
-using SyncHire.Grains.Audio;
-using SyncHire.Grains.Audio.Speech;
-using SyncHire.Grains.Providers;
-using SyncHire.Grains.Providers.Offline;
+using SyncHire.Audio;
+using SyncHire.Audio.Speech;
+using SyncHire.Providers;
+using SyncHire.Providers.Offline;
 using SyncHire.Grains.Tests.Audio;
 using Xunit;
 

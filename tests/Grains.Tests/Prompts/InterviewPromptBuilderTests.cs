@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using SyncHire.Grains.Interfaces;
 using Xunit;
 using SyncHire.Grains.Prompts;
-using SyncHire.Grains.Providers;
+using SyncHire.Providers;
 using SyncHire.Grains.Questions;
 
 namespace SyncHire.Grains.Tests.Prompts;

@@ -3,6 +3,10 @@ using SyncHire.Emulators.Shared;
 using SyncHire.Grains;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interview;
+using SyncHire.Providers.Gemini;
+using SyncHire.Providers.Offline;
+using SyncHire.Providers.OpenAI;
+using SyncHire.Providers.Pipeline;
 using SyncHire.Testing;
 
 namespace SyncHire.Providers.Tests.EndToEnd;
@@ -47,7 +51,12 @@ internal static class ProviderCluster
         var options = new SyncHireTestClusterOptions
         {
             Time = time,
-            ConfigureServices = (services, configuration) => services.AddInterviewGrains(configuration),
+            ConfigureServices = (services, configuration) => services
+                .AddInterviewGrains(configuration)
+                .AddOfflineInterviewer()
+                .AddOpenAIRealtimeProvider()
+                .AddGeminiLiveProvider()
+                .AddPipelineProvider(),
         };
         foreach (var (key, value) in Settings(emulators, extra))
         {

@@ -7,6 +7,9 @@ using SyncHire.Grains.Interfaces;
 using SyncHire.Platform.Usage;
 using SyncHire.TestSupport;
 using SyncHire.TestSupport.Candidates;
+using SyncHire.Providers.Gemini;
+using SyncHire.Providers.OpenAI;
+using SyncHire.Providers.Pipeline;
 using SyncHire.Testing;
 using SyncHire.Testing.Candidates;
 
@@ -27,9 +30,9 @@ public sealed class ProviderInterviewTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _emulators.DisposeAsync();
 
     [Theory]
-    [InlineData(ProviderNames.OpenAI)]
-    [InlineData(ProviderNames.Gemini)]
-    [InlineData(ProviderNames.Pipeline)]
+    [InlineData(OpenAIRealtimeProvider.ProviderName)]
+    [InlineData(GeminiLiveProvider.ProviderName)]
+    [InlineData(PipelineProvider.ProviderName)]
     public async Task A_whole_interview_runs_through_the_grain(string provider)
     {
         await using var cluster = await ProviderCluster.StartAsync(_emulators);
@@ -81,13 +84,13 @@ public sealed class ProviderInterviewTests : IAsyncLifetime
         var audioOutSeconds = usage[UsageKinds.AudioOutSeconds];
         switch (provider)
         {
-            case ProviderNames.Pipeline:
+            case PipelineProvider.ProviderName:
                 // Chat completions are text; whisper-1 bills seconds and speech reports nothing: no audio tokens.
                 Assert.DoesNotContain(UsageKinds.OutputAudioTokens, usage.Keys);
                 Assert.DoesNotContain(UsageKinds.InputAudioTokens, usage.Keys);
                 break;
             default:
-                var rate = provider == ProviderNames.OpenAI ? 20 : 32;
+                var rate = provider == OpenAIRealtimeProvider.ProviderName ? 20 : 32;
                 Assert.InRange(usage[UsageKinds.OutputAudioTokens], rate * audioOutSeconds - 0.001, rate * audioOutSeconds + 20);
                 Assert.True(usage[UsageKinds.InputAudioTokens] > 0, "the candidate's spoken answers");
                 Assert.True(usage[UsageKinds.InputAudioTokens] < usage[UsageKinds.InputTokens]);

@@ -6,6 +6,8 @@ using SyncHire.Grains.Interfaces;
 using SyncHire.TestSupport;
 using SyncHire.TestSupport.Candidates;
 using SyncHire.Testing.Candidates;
+using SyncHire.Providers.Gemini;
+using SyncHire.Providers.OpenAI;
 
 namespace SyncHire.Providers.Tests.EndToEnd;
 
@@ -36,7 +38,7 @@ public sealed class ProviderResilienceTests : IAsyncLifetime
     public async Task An_openai_socket_dropped_mid_answer_is_reopened_with_the_transcript_and_the_interview_finishes()
     {
         await using var cluster = await ProviderCluster.StartAsync(_emulators);
-        var id = await ProviderCluster.CreateInterviewAsync(cluster, ProviderNames.OpenAI);
+        var id = await ProviderCluster.CreateInterviewAsync(cluster, OpenAIRealtimeProvider.ProviderName);
         await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
         await candidate.SendJsonAsync("""{"type":"start_interview"}""");
         await SpokenAsync(candidate);
@@ -65,9 +67,9 @@ public sealed class ProviderResilienceTests : IAsyncLifetime
         _options.Faults.Arm(OpenAIRealtimeEmulator.Name, new EmulatorFault(FaultKind.RefuseConnections, Once: false));
         await using var cluster = await ProviderCluster.StartAsync(_emulators, new Dictionary<string, string?>
         {
-            ["Interviews:FallbackProvider"] = ProviderNames.Gemini,
+            ["Interviews:FallbackProvider"] = GeminiLiveProvider.ProviderName,
         });
-        var id = await ProviderCluster.CreateInterviewAsync(cluster, ProviderNames.OpenAI);
+        var id = await ProviderCluster.CreateInterviewAsync(cluster, OpenAIRealtimeProvider.ProviderName);
         await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
 
         await candidate.SendJsonAsync("""{"type":"start_interview"}""");
@@ -87,7 +89,7 @@ public sealed class ProviderResilienceTests : IAsyncLifetime
         // warned early, one after another: during the greeting, then during each of the next two answers.
         GoAwaySoon(afterMessages: 2);
         await using var cluster = await ProviderCluster.StartAsync(_emulators);
-        var id = await ProviderCluster.CreateInterviewAsync(cluster, ProviderNames.Gemini);
+        var id = await ProviderCluster.CreateInterviewAsync(cluster, GeminiLiveProvider.ProviderName);
         await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
         await candidate.SendJsonAsync("""{"type":"start_interview"}""");
         Assert.Contains(ProviderCluster.Questions[0], await SpokenAsync(candidate));
@@ -128,7 +130,7 @@ public sealed class ProviderResilienceTests : IAsyncLifetime
             // A shortened clock: the real default is 55 minutes, under OpenAI's 60.
             ["Providers:OpenAI:MaxSessionDuration"] = "00:10:00",
         }, time);
-        var id = await ProviderCluster.CreateInterviewAsync(cluster, ProviderNames.OpenAI);
+        var id = await ProviderCluster.CreateInterviewAsync(cluster, OpenAIRealtimeProvider.ProviderName);
         await using var candidate = await CandidateClient.ConnectAsync(cluster, id);
         await candidate.SendJsonAsync("""{"type":"start_interview"}""");
         await SpokenAsync(candidate);

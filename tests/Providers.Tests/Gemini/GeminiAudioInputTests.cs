@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SyncHire.Grains.Providers.Gemini;
+using SyncHire.Providers.Gemini;
 
 namespace SyncHire.Providers.Tests.Gemini;
 

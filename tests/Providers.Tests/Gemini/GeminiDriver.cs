@@ -1,6 +1,6 @@
 using System.Text.Json;
-using SyncHire.Grains.Audio;
-using SyncHire.Grains.Providers;
+using SyncHire.Audio;
+using SyncHire.Providers;
 
 namespace SyncHire.Providers.Tests.Gemini;
 

@@ -1,6 +1,6 @@
 using SyncHire.Emulators.Shared;
 using SyncHire.Grains.Interfaces;
-using SyncHire.Grains.Providers;
+using SyncHire.Providers;
 
 namespace SyncHire.Providers.Tests.Gemini;
 

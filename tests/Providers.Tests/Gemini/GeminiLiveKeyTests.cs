@@ -1,4 +1,4 @@
-using SyncHire.Grains.Providers.Gemini;
+using SyncHire.Providers.Gemini;
 
 namespace SyncHire.Providers.Tests.Gemini;
 

@@ -1,6 +1,6 @@
 using SyncHire.Emulators.GeminiLive;
 using SyncHire.Emulators.Shared;
-using SyncHire.Grains.Providers;
+using SyncHire.Providers;
 
 namespace SyncHire.Providers.Tests.Gemini;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SyncHire.Grains.Interfaces;
-using SyncHire.Grains.Providers;
-using SyncHire.Grains.Providers.Gemini;
+using SyncHire.Providers;
+using SyncHire.Providers.Gemini;
 
 namespace SyncHire.Providers.Tests.Gemini;
 

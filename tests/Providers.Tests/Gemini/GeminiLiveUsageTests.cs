@@ -1,5 +1,5 @@
 using SyncHire.Emulators.Shared;
-using SyncHire.Grains.Providers;
+using SyncHire.Providers;
 
 namespace SyncHire.Providers.Tests.Gemini;
 
@@ -18,7 +18,7 @@ public sealed class GeminiLiveUsageTests
         await driver.SpeakAsync(TimeSpan.FromSeconds(2.9));
         var answer = await driver.ReadResponseAsync();
 
-        var sent = host.Emulator.ReportedUsage.Select(u => ReportedTokens.Expected(u, new SyncHire.Grains.Providers.Gemini.GeminiLiveOptions().Model)).ToList();
+        var sent = host.Emulator.ReportedUsage.Select(u => ReportedTokens.Expected(u, new SyncHire.Providers.Gemini.GeminiLiveOptions().Model)).ToList();
         Assert.Equal(2, sent.Count);
         foreach (var (turn, usage) in new[] { greeting, answer }.Zip(sent))
         {

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SyncHire.Emulators.GeminiLive;
 using SyncHire.Emulators.Shared;
 using SyncHire.Grains.Interfaces;
-using SyncHire.Grains.Providers;
-using SyncHire.Grains.Providers.Gemini;
+using SyncHire.Providers;
+using SyncHire.Providers.Gemini;
 
 namespace SyncHire.Providers.Tests.Gemini;
 

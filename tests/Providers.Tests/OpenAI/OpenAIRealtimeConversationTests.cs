@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SyncHire.Emulators.Shared;
 using SyncHire.Grains.Interfaces;
-using SyncHire.Grains.Providers;
+using SyncHire.Providers;
 using SyncHire.Providers.Tests.OpenAI.Support;
 
 namespace SyncHire.Providers.Tests.OpenAI;

@@ -1,8 +1,8 @@
 using SyncHire.Emulators.OpenAIRealtime;
 using SyncHire.Emulators.Shared;
 using SyncHire.Grains.Interfaces;
-using SyncHire.Grains.Providers;
-using SyncHire.Grains.Providers.OpenAI;
+using SyncHire.Providers;
+using SyncHire.Providers.OpenAI;
 using SyncHire.Providers.Tests.OpenAI.Support;
 
 namespace SyncHire.Providers.Tests.OpenAI;

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using SyncHire.Grains.Providers;
-using SyncHire.Grains.Providers.OpenAI;
+using SyncHire.Providers;
+using SyncHire.Providers.OpenAI;
 
 namespace SyncHire.Providers.Tests.OpenAI;
 
@@ -12,7 +12,8 @@ public sealed class OpenAIRealtimeOptionsTests
     private static ServiceProvider Build(Dictionary<string, string?> settings) =>
         new ServiceCollection()
             .AddLogging()
-            .AddOpenAIRealtimeProvider(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .AddOpenAIRealtimeProvider()
             .BuildServiceProvider();
 
     [Fact]
@@ -29,7 +30,7 @@ public sealed class OpenAIRealtimeOptionsTests
         var provider = Assert.IsType<OpenAIRealtimeProvider>(Assert.Single(services.GetServices<IRealtimeProvider>()));
         var options = services.GetRequiredService<IOptions<OpenAIRealtimeOptions>>().Value;
 
-        Assert.Equal(("openai", true, TimeSpan.FromMinutes(50)), (provider.Name, provider.IsConfigured, provider.MaxSessionDuration));
+        Assert.Equal(("openai", true, TimeSpan.FromMinutes(50)), (provider.Name, provider.IsConfigured, provider.Capabilities.MaxSessionDuration));
         Assert.Equal(("gpt-realtime-mini", 500, 0.5, 300), (options.Model, options.TurnDetection.SilenceDurationMs, options.TurnDetection.Threshold, options.TurnDetection.PrefixPaddingMs));
         Assert.Equal((0.5, "alloy", "https://api.openai.com/v1"), (options.Temperature, options.Voice, options.Endpoint));
     }

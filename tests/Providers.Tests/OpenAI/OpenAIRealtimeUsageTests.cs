@@ -1,5 +1,5 @@
 using SyncHire.Emulators.Shared;
-using SyncHire.Grains.Providers;
+using SyncHire.Providers;
 using SyncHire.Grains.Usage;
 using SyncHire.Providers.Tests.OpenAI.Support;
 
@@ -52,5 +52,5 @@ public sealed class OpenAIRealtimeUsageTests
     }
 
     /// <summary>The test host configures no model names: the adapter's defaults name the usage.</summary>
-    private static readonly SyncHire.Grains.Providers.OpenAI.OpenAIRealtimeOptions Defaults = new();
+    private static readonly SyncHire.Providers.OpenAI.OpenAIRealtimeOptions Defaults = new();
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using OpenAI.Realtime;
-using SyncHire.Grains.Providers.OpenAI;
+using SyncHire.Providers.OpenAI;
 using Xunit;
 
 namespace SyncHire.Providers.Tests.OpenAI;

@@ -1,5 +1,5 @@
-using SyncHire.Grains.Audio;
-using SyncHire.Grains.Providers;
+using SyncHire.Audio;
+using SyncHire.Providers;
 
 namespace SyncHire.Providers.Tests.Pipeline;
 

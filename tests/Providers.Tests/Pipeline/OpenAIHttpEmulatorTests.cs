@@ -7,7 +7,7 @@ using OpenAI;
 using OpenAI.Audio;
 using OpenAI.Chat;
 using SyncHire.Emulators.Shared;
-using SyncHire.Grains.Providers;
+using SyncHire.Providers;
 
 namespace SyncHire.Providers.Tests.Pipeline;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using SyncHire.Grains.Providers;
-using SyncHire.Grains.Providers.Pipeline;
+using SyncHire.Providers;
+using SyncHire.Providers.Pipeline;
 
 namespace SyncHire.Providers.Tests.Pipeline;
 
@@ -55,6 +55,6 @@ public sealed class PipelineConfigurationTests
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddLogging().AddPipelineProvider(configuration).BuildServiceProvider();
+        return new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddPipelineProvider().BuildServiceProvider();
     }
 }

@@ -1,7 +1,7 @@
 using SyncHire.Emulators.Shared;
 using SyncHire.Grains.Interfaces;
-using SyncHire.Grains.Providers;
-using SyncHire.Grains.Providers.Pipeline;
+using SyncHire.Providers;
+using SyncHire.Providers.Pipeline;
 
 namespace SyncHire.Providers.Tests.Pipeline;
 

@@ -1,6 +1,6 @@
 using SyncHire.Emulators.OpenAIHttp;
 using SyncHire.Emulators.Shared;
-using SyncHire.Grains.Providers;
+using SyncHire.Providers;
 
 namespace SyncHire.Providers.Tests.Pipeline;
 

@@ -3,8 +3,8 @@ using SyncHire.Emulators.OpenAIHttp;
 using SyncHire.Emulators.Shared;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interview;
-using SyncHire.Grains.Providers;
-using SyncHire.Grains.Providers.Pipeline;
+using SyncHire.Providers;
+using SyncHire.Providers.Pipeline;
 
 namespace SyncHire.Providers.Tests.Pipeline;
 

@@ -1,5 +1,5 @@
 using SyncHire.Emulators.Shared;
-using SyncHire.Grains.Providers;
+using SyncHire.Providers;
 using SyncHire.Grains.Usage;
 
 namespace SyncHire.Providers.Tests.Pipeline;
@@ -33,7 +33,7 @@ public sealed class PipelineUsageTests : IAsyncLifetime
         Assert.All(sent, u => Assert.Equal(ChatPath, u.Path)); // whisper-1 reported seconds, which are not tokens.
         Assert.Equal(_host.Log.ChatRequests.Count, sent.Count);
         var reported = greeting.Events.Concat(reply.Events).OfType<UsageReported>().Select(u => u.Tokens).ToList();
-        Assert.Equal(sent.Select(u => ReportedTokens.Expected(u.Usage, new SyncHire.Grains.Providers.Pipeline.PipelineProviderOptions().ChatModel)), reported);
+        Assert.Equal(sent.Select(u => ReportedTokens.Expected(u.Usage, new SyncHire.Providers.Pipeline.PipelineProviderOptions().ChatModel)), reported);
         // One completion per tool call, and the one that speaks: each response's calls are reported inside it.
         Assert.Equal(greeting.ToolCalls.Count + 1, greeting.Events.OfType<UsageReported>().Count());
         Assert.Equal(reply.ToolCalls.Count + 1, reply.Events.OfType<UsageReported>().Count());

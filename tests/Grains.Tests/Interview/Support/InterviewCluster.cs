@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using SyncHire.Grains.Audio.Speech;
+using SyncHire.Audio.Speech;
 using SyncHire.Grains.Interfaces;
-using SyncHire.Grains.Providers;
+using SyncHire.Providers.Offline;
+using SyncHire.Providers;
 using SyncHire.Testing;
 
 namespace SyncHire.Grains.Tests.Interview.Support;
@@ -21,6 +22,7 @@ internal static class InterviewCluster
                 // The synthetic voice is exact and instant; espeak-ng would make audio depend on the machine.
                 services.AddSingleton<ITextToSpeech>(new SyntheticVoice());
                 services.AddInterviewGrains(configuration);
+                services.AddOfflineInterviewer();
                 if (extraProvider is not null)
                 {
                     services.AddSingleton(extraProvider);

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
-using SyncHire.Grains.Providers;
 using SyncHire.TestSupport.Candidates;
+using SyncHire.Providers;
 using Xunit;
 
 namespace SyncHire.Grains.Tests.Interview.Support;
@@ -23,7 +23,7 @@ internal sealed class ScriptedProvider : IRealtimeProvider
     /// <summary>When set, the grain must roll sessions over before this age.</summary>
     public TimeSpan? MaxSessionDuration { get; set; }
 
-    TimeSpan? IRealtimeProvider.MaxSessionDuration => MaxSessionDuration;
+    public RealtimeCapabilities Capabilities => new(MaxSessionDuration: MaxSessionDuration);
 
     /// <summary>How many of the next connection attempts fail (the provider is unreachable); -1: all of them.</summary>
     public int FailingConnections { get; set; }

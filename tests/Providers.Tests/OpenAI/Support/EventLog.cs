@@ -1,4 +1,4 @@
-using SyncHire.Grains.Providers;
+using SyncHire.Providers;
 
 namespace SyncHire.Providers.Tests.OpenAI.Support;
 

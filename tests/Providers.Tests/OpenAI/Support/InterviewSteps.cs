@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SyncHire.Grains.Providers;
+using SyncHire.Providers;
 
 namespace SyncHire.Providers.Tests.OpenAI.Support;
 

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Options;
 using SyncHire.Emulators.OpenAIRealtime;
 using SyncHire.Emulators.Shared;
 using SyncHire.Grains.Interfaces;
-using SyncHire.Grains.Providers;
-using SyncHire.Grains.Providers.OpenAI;
+using SyncHire.Providers;
+using SyncHire.Providers.OpenAI;
 
 namespace SyncHire.Providers.Tests.OpenAI.Support;
 

@@ -1,4 +1,4 @@
-using SyncHire.Grains.Audio;
+using SyncHire.Audio;
 
 namespace SyncHire.Providers.Tests.OpenAI.Support;
 

@@ -1,0 +1,289 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace SyncHire.Providers.Gemini;
+
+/// <summary>
+/// One Gemini Live conversation, possibly spanning several WebSocket connections (see Resumption.cs). Commands only
+/// enqueue client messages (one sender loop writes them to whichever connection is current), and each connection's
+/// reader translates server messages into events (ServerMessages.cs), so neither side ever waits on the other.
+/// </summary>
+internal sealed partial class GeminiLiveSession : IRealtimeSession
+{
+    private const int InputSampleRate = 16_000;
+
+    /// <summary>Asks the model to speak first; Gemini answers only after a user turn, and the brackets mark it as a stage direction.</summary>
+    internal const string BeginNudge = "[The candidate has joined the call. Begin the interview now, as your instructions say.]";
+
+    /// <summary>The same for a session that replaces a lost one and was seeded with the conversation so far.</summary>
+    internal const string ContinueNudge =
+        "[The call was reconnected after a technical problem. Briefly apologise for the interruption and continue the interview from where it stopped.]";
+
+    private readonly GeminiSessionSetup _setup;
+    private readonly GeminiLiveOptions _options;
+    private readonly ILogger _logger;
+    private readonly bool _seededWithHistory;
+    private readonly Channel<ProviderEvent> _events = Channel.CreateUnbounded<ProviderEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<OutgoingMessage> _outgoing = Channel.CreateUnbounded<OutgoingMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly Lock _gate = new();
+    private readonly Task _sender;
+    private string _instructions;
+    private bool _activityOpen;
+    private long _audioBytesSent;
+    private int _disposed;
+
+    private GeminiLiveSession(GeminiSessionSetup setup, GeminiLiveSocket socket, bool seededWithHistory, GeminiLiveOptions options, ILogger logger)
+    {
+        _setup = setup;
+        _options = options;
+        _logger = logger;
+        _seededWithHistory = seededWithHistory;
+        _instructions = setup.Instructions;
+        _current = socket;
+        _sender = Task.Run(SendLoopAsync);
+        StartReader(socket);
+    }
+
+    public static async Task<IRealtimeSession> StartAsync(
+        GeminiSessionSetup setup, IReadOnlyList<HistoryTurn> history, GeminiLiveOptions options, ILogger logger, CancellationToken cancellationToken)
+    {
+        var socket = await GeminiLiveSocket.OpenAsync(setup.Address, setup.ApiKey, setup.ToMessage(setup.Instructions, resumeHandle: null),
+            options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+        var session = new GeminiLiveSession(setup, socket, history.Count > 0, options, logger);
+        if (history.Count > 0)
+        {
+            // A brand-new session replacing a lost one: the model hears the conversation so far, and answers only when asked.
+            var turns = new JsonArray();
+            foreach (var turn in history)
+            {
+                turns.Add(Turn(turn.Speaker == Speakers.Interviewer ? "model" : "user", turn.Text));
+            }
+
+            session.Enqueue(new JsonObject { ["clientContent"] = new JsonObject { ["turns"] = turns, ["turnComplete"] = false } }, replayable: true);
+        }
+
+        return session;
+    }
+
+    public IAsyncEnumerable<ProviderEvent> Events => ReadEventsAsync();
+
+    public ValueTask SendAudioAsync(ReadOnlyMemory<byte> pcm16Mono16k, CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        cancellationToken.ThrowIfCancellationRequested();
+        if (pcm16Mono16k.IsEmpty)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        lock (_gate)
+        {
+            if (_setup.PushToTalk && !_activityOpen)
+            {
+                // Without automatic activity detection the client marks where the candidate's turn begins.
+                _activityOpen = true;
+                Enqueue(RealtimeInput(new JsonObject { ["activityStart"] = new JsonObject() }), replayable: true);
+            }
+
+            _audioBytesSent += pcm16Mono16k.Length;
+            _outgoing.Writer.TryWrite(new OutgoingMessage(GeminiAudioInput.Encode(pcm16Mono16k.Span), Replayable: true));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Push-to-talk: activityEnd closes the turn. With automatic detection: audioStreamEnd makes the service end it now.</summary>
+    public ValueTask CommitTurnAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (_setup.PushToTalk)
+            {
+                if (_activityOpen)
+                {
+                    _activityOpen = false;
+                    Enqueue(RealtimeInput(new JsonObject { ["activityEnd"] = new JsonObject() }), replayable: true);
+                }
+            }
+            else
+            {
+                Enqueue(RealtimeInput(new JsonObject { ["audioStreamEnd"] = true }), replayable: true);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask SendTextAsync(string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ThrowIfDisposed();
+        cancellationToken.ThrowIfCancellationRequested();
+        var answer = text.Trim();
+        if (answer.Length == 0)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        lock (_gate)
+        {
+            // Gemini transcribes audio only; a typed answer is its own transcript.
+            FinishInputLocked();
+            Emit(new InputTranscriptDelta(answer, IsFinal: true));
+            Enqueue(ClientTurn(answer, turnComplete: true), replayable: true);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask CreateResponseAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        cancellationToken.ThrowIfCancellationRequested();
+        Enqueue(ClientTurn(_seededWithHistory ? ContinueNudge : BeginNudge, turnComplete: true), replayable: true);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Gemini has no client-side cancel: the service itself interrupts its answer when the candidate starts speaking
+    /// (and says so with `interrupted`), so there is nothing to send.
+    /// </summary>
+    public ValueTask CancelResponseAsync(TimeSpan audioPlayed, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(audioPlayed, TimeSpan.Zero);
+        ThrowIfDisposed();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// A Live session's system instruction is fixed at setup, so the change goes to the model as a stage direction
+    /// now, and into the setup of every later connection (resumptions).
+    /// </summary>
+    public ValueTask UpdateInstructionsAsync(string instructions, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(instructions);
+        ThrowIfDisposed();
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            _instructions = instructions;
+        }
+
+        Enqueue(ClientTurn($"[Your instructions have changed. From now on follow these instructions:\n{instructions}]", turnComplete: false),
+            replayable: false);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask SendToolResultAsync(string callId, string resultJson, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(callId);
+        ArgumentNullException.ThrowIfNull(resultJson);
+        ThrowIfDisposed();
+        cancellationToken.ThrowIfCancellationRequested();
+        JsonNode response;
+        try
+        {
+            // FunctionResponse.response is a JSON object; anything else is wrapped.
+            response = JsonNode.Parse(resultJson) is JsonObject result ? result : new JsonObject { ["result"] = JsonNode.Parse(resultJson) };
+        }
+        catch (JsonException exception)
+        {
+            throw new ArgumentException($"The result of tool call {callId} is not valid JSON: {exception.Message}", nameof(resultJson), exception);
+        }
+
+        lock (_gate)
+        {
+            if (!_pendingCalls.Remove(callId, out var name))
+            {
+                // Cancelled by the service (the candidate interrupted) or from a connection that is gone.
+                GeminiLiveLog.ToolResultDropped(_logger, callId);
+                return ValueTask.CompletedTask;
+            }
+
+            Enqueue(new JsonObject
+            {
+                ["toolResponse"] = new JsonObject
+                {
+                    ["functionResponses"] = new JsonArray(new JsonObject { ["id"] = callId, ["name"] = name, ["response"] = response }),
+                },
+            }, replayable: false);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        GeminiLiveSocket? socket;
+        lock (_gate)
+        {
+            socket = _current;
+            _current = null;
+        }
+
+        if (socket is not null)
+        {
+            await socket.CloseAsync().ConfigureAwait(false);
+        }
+
+        await _lifetime.CancelAsync().ConfigureAwait(false);
+        _outgoing.Writer.TryComplete();
+        _events.Writer.TryComplete();
+        try
+        {
+            await _sender.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped by the cancel above.
+        }
+
+        foreach (var retired in _sockets)
+        {
+            await retired.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _lifetime.Dispose();
+    }
+
+    private async IAsyncEnumerable<ProviderEvent> ReadEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var providerEvent in _events.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return providerEvent;
+        }
+    }
+
+    private void Emit(ProviderEvent providerEvent) => _events.Writer.TryWrite(providerEvent);
+
+    private void Enqueue(JsonObject message, bool replayable) =>
+        _outgoing.Writer.TryWrite(new OutgoingMessage(JsonSerializer.SerializeToUtf8Bytes(message), replayable));
+
+    private static JsonObject RealtimeInput(JsonObject input) => new() { ["realtimeInput"] = input };
+
+    private static JsonObject ClientTurn(string text, bool turnComplete) => new()
+    {
+        ["clientContent"] = new JsonObject { ["turns"] = new JsonArray(Turn("user", text)), ["turnComplete"] = turnComplete },
+    };
+
+    private static JsonObject Turn(string role, string text) =>
+        new() { ["role"] = role, ["parts"] = new JsonArray(new JsonObject { ["text"] = text }) };
+
+    private TimeSpan AudioPosition => TimeSpan.FromSeconds(Interlocked.Read(ref _audioBytesSent) / 2.0 / InputSampleRate);
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
+
+    /// <param name="Replayable">Candidate input that must reach a resumed connection if no handle covers it yet.</param>
+    private sealed record OutgoingMessage(byte[] Json, bool Replayable);
+}

@@ -1,0 +1,136 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.ClientModel.Primitives;
+using System.Net.WebSockets;
+using System.Text.Json;
+using OpenAI;
+using OpenAI.Realtime;
+
+namespace SyncHire.Providers.OpenAI;
+
+/// <summary>One server event: the interviewer's audio, or any other event as the SDK's model.</summary>
+internal readonly record struct RealtimeServerMessage(RealtimeServerUpdate? Update, ReadOnlyMemory<byte> OutputAudio)
+{
+    public bool IsOutputAudio => Update is null;
+}
+
+/// <summary>
+/// Reads the server's events off the session's WebSocket. `response.output_audio.delta` (the interviewer's voice,
+/// most of the server's traffic) is picked out of the UTF-8 by hand and its base64 decoded straight into the PCM
+/// array it becomes: the SDK's model path also materialised the base64 as a .NET string (twice the size again) and
+/// a model per delta. Every other event is handed to the SDK's own deserialisation, so the adapter keeps matching
+/// on the SDK's types.
+/// </summary>
+internal sealed class RealtimeServerReader(WebSocket socket)
+{
+    private const int InitialBufferBytes = 16 * 1024;
+
+    /// <summary>Not pooled: a receive still in flight when the session is disposed may write into it.</summary>
+    private byte[] _buffer = new byte[InitialBufferBytes];
+
+    /// <summary>The next event; null when the server closed the session.</summary>
+    public async ValueTask<RealtimeServerMessage?> ReadAsync(CancellationToken cancellationToken)
+    {
+        var length = 0;
+        while (true)
+        {
+            if (length == _buffer.Length)
+            {
+                Grow();
+            }
+
+            var received = await socket.ReceiveAsync(_buffer.AsMemory(length), cancellationToken);
+            if (received.MessageType == WebSocketMessageType.Close)
+            {
+                return null;
+            }
+
+            length += received.Count;
+            if (received.EndOfMessage)
+            {
+                return Parse(_buffer.AsSpan(0, length));
+            }
+        }
+    }
+
+    internal static RealtimeServerMessage Parse(ReadOnlySpan<byte> utf8Json)
+    {
+        if (TryReadOutputAudio(utf8Json, out var pcm))
+        {
+            return new RealtimeServerMessage(null, pcm);
+        }
+
+        // A copy: the buffer is reused for the next message, and these events are few.
+        var update = ModelReaderWriter.Read<RealtimeServerUpdate>(BinaryData.FromBytes(utf8Json.ToArray()), ModelReaderWriterOptions.Json, OpenAIContext.Default)
+            ?? throw new JsonException("The server sent an event the SDK could not read.");
+        return new RealtimeServerMessage(update, default);
+    }
+
+    /// <summary>The decoded "delta" of a `response.output_audio.delta`; false for any other event.</summary>
+    private static bool TryReadOutputAudio(ReadOnlySpan<byte> utf8Json, out ReadOnlyMemory<byte> pcm)
+    {
+        pcm = default;
+        var reader = new Utf8JsonReader(utf8Json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        bool? isAudio = null;
+        ReadOnlyMemory<byte>? delta = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isType = reader.ValueTextEquals("type"u8);
+            var isDelta = !isType && reader.ValueTextEquals("delta"u8);
+            reader.Read();
+            if (isType)
+            {
+                isAudio = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("response.output_audio.delta"u8);
+                if (isAudio == false)
+                {
+                    return false;
+                }
+            }
+            else if (isDelta && reader.TokenType == JsonTokenType.String)
+            {
+                delta = Decode(ref reader);
+            }
+            else
+            {
+                reader.Skip();
+            }
+
+            if (isAudio == true && delta is { } audio)
+            {
+                pcm = audio;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static byte[] Decode(ref Utf8JsonReader reader)
+    {
+        // Base64 from a JSON encoder may be escaped ("+" as \u002B from System.Text.Json); unescape only then.
+        ReadOnlySpan<byte> base64 = reader.ValueIsEscaped ? Unescape(ref reader) : reader.ValueSpan;
+        var padding = base64.Length == 0 ? 0 : base64[^1] != '=' ? 0 : base64.Length > 1 && base64[^2] == '=' ? 2 : 1;
+        var pcm = new byte[base64.Length / 4 * 3 - padding];
+        var status = Base64.DecodeFromUtf8(base64, pcm, out _, out var written);
+        if (status != OperationStatus.Done || written != pcm.Length)
+        {
+            throw new JsonException($"The audio delta is not valid base64 ({status}).");
+        }
+
+        return pcm;
+    }
+
+    private static byte[] Unescape(ref Utf8JsonReader reader)
+    {
+        var unescaped = new byte[reader.ValueSpan.Length];
+        var length = reader.CopyString(unescaped);
+        return unescaped[..length];
+    }
+
+    private void Grow() => Array.Resize(ref _buffer, _buffer.Length * 2);
+}
