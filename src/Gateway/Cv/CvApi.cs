@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Orleans;
 using SyncHire.Gateway.Errors;
 using SyncHire.Gateway.Interviews;
 using SyncHire.Gateway.Invitations;
@@ -13,7 +14,6 @@ using SyncHire.Grains.Cv;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interfaces.Protocol;
 using SyncHire.Grains.Webhooks;
-using Orleans;
 
 namespace SyncHire.Gateway.Cv;
 
@@ -40,7 +40,7 @@ public static class CvApi
 
     private static async Task<IResult> CreateWithCv(
         HttpRequest http, TenantContext tenant, CvUploadReader uploads, IOptions<JsonOptions> json, IGrainFactory grains,
-        CandidateTokenService tokens, InterviewQuota quota, InvitationService invitations, WebhookOptions webhooks)
+        CandidateTokenService tokens, InterviewQuota quota, InvitationService invitations, IOptions<WebhookOptions> webhooks)
     {
         var cancellationToken = http.HttpContext.RequestAborted;
         var (form, unreadable) = await uploads.ReadFormAsync(http, cancellationToken);
@@ -50,7 +50,7 @@ public static class CvApi
         }
 
         var request = InterviewForm.Read(form!, json.Value.SerializerOptions, out var formErrors);
-        var definition = request is null ? null : CreateInterviewValidator.Validate(request, webhooks, out formErrors);
+        var definition = request is null ? null : CreateInterviewValidator.Validate(request, webhooks.Value, out formErrors);
         if (definition is null)
         {
             return Problems.Validation(formErrors);

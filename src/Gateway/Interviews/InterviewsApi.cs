@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Orleans;
 using SyncHire.Gateway.Errors;
 using SyncHire.Gateway.Invitations;
 using SyncHire.Gateway.Limits;
@@ -10,7 +12,6 @@ using SyncHire.Grains.Interfaces.Protocol;
 using SyncHire.Grains.Webhooks;
 using SyncHire.Platform.Interviews;
 using SyncHire.Platform.Retention;
-using Orleans;
 
 namespace SyncHire.Gateway.Interviews;
 
@@ -37,9 +38,9 @@ public static class InterviewsApi
 
     private static async Task<Results<Created<InterviewCreatedResponse>, ValidationProblem, ProblemHttpResult>> Create(
         CreateInterviewRequest request, TenantContext tenant, HttpRequest http, IGrainFactory grains,
-        CandidateTokenService tokens, InterviewQuota quota, InvitationService invitations, WebhookOptions webhooks)
+        CandidateTokenService tokens, InterviewQuota quota, InvitationService invitations, IOptions<WebhookOptions> webhooks)
     {
-        var definition = CreateInterviewValidator.Validate(request, webhooks, out var errors);
+        var definition = CreateInterviewValidator.Validate(request, webhooks.Value, out var errors);
         if (definition is null)
         {
             return Problems.Validation(errors);
