@@ -45,13 +45,15 @@ public static class PlatformServiceCollectionExtensions
         services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlatformOptions>, PlatformOptionsValidator>());
 
-        services.AddSingleton<IPlatformStore>(sp => NewStore(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
-        services.AddSingleton<ITenantDirectory>(sp => sp.GetRequiredService<IPlatformStore>());
-        services.AddSingleton<ITenantLocks>(sp => sp.GetRequiredService<IPlatformStore>());
-        services.AddSingleton<IInterviewIndex>(sp => sp.GetRequiredService<IPlatformStore>());
-        services.AddSingleton<IWebhookOutbox>(sp => sp.GetRequiredService<IPlatformStore>());
-        services.AddSingleton<IUsageLedger>(sp => sp.GetRequiredService<IPlatformStore>());
-        services.AddSingleton<IInvitationStore>(sp => sp.GetRequiredService<IPlatformStore>());
+        // One store, so one connection pool; each small interface is the store's part for that table.
+        services.AddSingleton(sp => NewStore(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        services.AddSingleton<IPlatformStore>(sp => sp.GetRequiredService<SqlPlatformStore>());
+        services.AddSingleton(sp => sp.GetRequiredService<SqlPlatformStore>().Tenants);
+        services.AddSingleton(sp => sp.GetRequiredService<SqlPlatformStore>().Locks);
+        services.AddSingleton(sp => sp.GetRequiredService<SqlPlatformStore>().Interviews);
+        services.AddSingleton(sp => sp.GetRequiredService<SqlPlatformStore>().Webhooks);
+        services.AddSingleton(sp => sp.GetRequiredService<SqlPlatformStore>().Usage);
+        services.AddSingleton(sp => sp.GetRequiredService<SqlPlatformStore>().Invitations);
         services.AddHostedService<PlatformStoreInitializer>();
         return services;
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SyncHire.Platform.Hosting;
 using SyncHire.Platform.Interviews;
+using SyncHire.Platform.Storage.Sql;
 using SyncHire.Platform.Tenants;
 using SyncHire.Testing;
 using Xunit;
@@ -33,7 +34,10 @@ public sealed class PlatformStoreRegistrationTests
             Assert.Equal("acme", (await tenants.FindByApiKeyAsync(AcmeKey, Ct))?.TenantId);
             Assert.Equal("globex", (await tenants.FindByApiKeyAsync(GlobexKey, Ct))?.TenantId);
             Assert.Single(await tenants.ListApiKeysAsync("acme", Ct));
-            Assert.Same(host.Services.GetRequiredService<IPlatformStore>(), host.Services.GetRequiredService<IInterviewIndex>());
+            // One store (one connection pool): each small interface is its part for that table.
+            var store = host.Services.GetRequiredService<SqlPlatformStore>();
+            Assert.Same(store, host.Services.GetRequiredService<IPlatformStore>());
+            Assert.Same(store.Interviews, host.Services.GetRequiredService<IInterviewIndex>());
 
             await host.StopAsync(Ct);
         }
