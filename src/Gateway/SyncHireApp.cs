@@ -21,8 +21,9 @@ public static class SyncHireApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.AddServiceDefaults();
         builder.AddGatewayHosting();
-        builder.AddSyncHireSilo();
+        // The platform's tables are migrated (a hosted service) before the silo starts and grains can write to them.
         builder.Services.AddPlatformStore();
+        builder.AddSyncHireSilo();
         builder.Services.AddInterviewGrains(builder.Configuration);
         builder.Services.AddTranscriptRetention();
         builder.Services.AddGatewayApi();
