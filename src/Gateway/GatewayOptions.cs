@@ -28,28 +28,19 @@ public sealed class GatewayOptions
     /// <summary>Largest REST request body (an interview with 30 questions of 1000 characters fits easily).</summary>
     public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
 
-    /// <summary>Fails startup on settings that would make the gateway useless, naming the setting.</summary>
-    /// <exception cref="InvalidOperationException">A setting is out of range.</exception>
-    public void EnsureValid()
-    {
-        if (CandidateTokenLifetime <= TimeSpan.Zero || CandidateTokenLifetime > TimeSpan.FromDays(1))
-        {
-            throw new InvalidOperationException($"{SectionName}:{nameof(CandidateTokenLifetime)} must be between 00:00:01 and 1.00:00:00.");
-        }
+    /// <summary>
+    /// Browser origins that may call the API (e.g. "https://app.example.com", or "*"). Empty: no CORS headers at all,
+    /// so browsers on other origins are refused.
+    /// </summary>
+    public string[] CorsOrigins { get; set; } = [];
 
-        if (MaxClientMessageBytes < 1024)
-        {
-            throw new InvalidOperationException($"{SectionName}:{nameof(MaxClientMessageBytes)} must be at least 1024.");
-        }
+    /// <summary>
+    /// The public address of the candidate web app and this API (e.g. https://interviews.example.com), used in the
+    /// links invitations carry; null: taken from each request, which is right unless a proxy rewrites the host.
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
 
-        if (MaxRequestBodyBytes < 1024)
-        {
-            throw new InvalidOperationException($"{SectionName}:{nameof(MaxRequestBodyBytes)} must be at least 1024.");
-        }
-
-        if (WebSocketKeepAliveInterval < TimeSpan.Zero)
-        {
-            throw new InvalidOperationException($"{SectionName}:{nameof(WebSocketKeepAliveInterval)} must not be negative (00:00:00 turns pings off).");
-        }
-    }
+    /// <summary><see cref="CorsOrigins"/> without blanks and trailing slashes, as browsers send them.</summary>
+    public string[] AllowedOrigins() =>
+        CorsOrigins.Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim().TrimEnd('/')).ToArray();
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SyncHire.Grains.Candidates;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interview;
@@ -20,18 +21,13 @@ public static class GrainsServiceCollectionExtensions
         // Orleans finds the grain classes itself; these are what the interview grain and the socket relay share.
         services.TryAddSingleton<LocalCandidateConnections>();
         services.TryAddSingleton<CandidateConnector>();
-        services.AddOptions<InterviewOptions>()
-            .Bind(configuration.GetSection(InterviewOptions.SectionName))
-            .Validate(o => o.TimeWarningLead > TimeSpan.Zero, "Interviews:TimeWarningLead must be positive.")
-            .Validate(o => o.IdleTimeout > TimeSpan.Zero, "Interviews:IdleTimeout must be positive.")
-            .Validate(o => o.MaxAudioFrameBytes >= 2 && o.MaxAudioFrameBytes % 2 == 0,
-                "Interviews:MaxAudioFrameBytes must be an even number of at least 2.")
-            .ValidateOnStart();
+        services.AddOptions<InterviewOptions>().BindConfiguration(InterviewOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InterviewOptions>, InterviewOptionsValidator>());
 
         services.AddRealtimeProviderRegistry();
 
         // What an ended interview leaves the platform: the index row, usage, the report and the completion webhook.
-        services.AddInterviewCompletion(configuration);
+        services.AddInterviewCompletion();
         return services;
     }
 }

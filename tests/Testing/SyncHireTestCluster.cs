@@ -72,8 +72,13 @@ public sealed class SyncHireTestCluster : IAsyncDisposable
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSiloHost((_, host) =>
         {
+            // The deployment's database, as a host configures it (the test's own settings may override it).
+            host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Storage)}"] = database.Provider,
+                [$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.ConnectionString)}"] = database.ConnectionString,
+            });
             host.Configuration.AddInMemoryCollection(options.Configuration);
-            host.Services.AddSingleton(database.Options);
             if (options.Time is { } time)
             {
                 // Grain timers and the grains' own clock only: membership, messaging and collection stay on real

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Orleans;
 using SyncHire.Gateway.Errors;
 using SyncHire.Gateway.Interviews;
 using SyncHire.Gateway.Invitations;
@@ -41,7 +42,7 @@ public static class CvApi
 
     private static async Task<IResult> CreateWithCv(
         HttpRequest http, TenantContext tenant, CvUploadReader uploads, IOptions<JsonOptions> json, IGrainFactory grains,
-        CandidateTokenService tokens, InterviewQuota quota, InvitationService invitations, WebhookOptions webhooks,
+        CandidateTokenService tokens, InterviewQuota quota, InvitationService invitations, IOptions<WebhookOptions> webhooks,
         ProviderRegistry providers)
     {
         var cancellationToken = http.HttpContext.RequestAborted;
@@ -52,7 +53,7 @@ public static class CvApi
         }
 
         var request = InterviewForm.Read(form!, json.Value.SerializerOptions, out var formErrors);
-        var definition = request is null ? null : CreateInterviewValidator.Validate(request, webhooks, providers.Names, out formErrors);
+        var definition = request is null ? null : CreateInterviewValidator.Validate(request, webhooks.Value, providers.Names, out formErrors);
         if (definition is null)
         {
             return Problems.Validation(formErrors);

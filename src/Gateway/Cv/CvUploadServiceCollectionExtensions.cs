@@ -8,9 +8,9 @@ public static class CvUploadServiceCollectionExtensions
     /// CV uploads at the gateway: the extractor with its limits (section "Cv") and the multipart reader. Registered
     /// on every gateway, whatever its role, because the file arrives here and only its text goes to the grain.
     /// </summary>
-    public static IServiceCollection AddCvUploads(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCvUploads(this IServiceCollection services)
     {
-        services.AddCvExtraction(configuration);
+        services.AddCvExtraction();
         services.AddSingleton<CvUploadReader>();
         return services;
     }

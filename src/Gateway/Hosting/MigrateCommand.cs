@@ -1,6 +1,7 @@
 using SyncHire.OrleansStorage;
 using SyncHire.Platform.Hosting;
 using SyncHire.Platform.Storage.Sql;
+using SyncHire.ServiceDefaults;
 
 namespace SyncHire.Gateway.Hosting;
 
@@ -19,7 +20,8 @@ public static class MigrateCommand
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         using var loggerFactory = LoggerFactory.Create(logging => logging.AddConsole());
         var logger = loggerFactory.CreateLogger(typeof(MigrateCommand));
-        var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        // No host runs here, so no container validates the settings: read them with the registered validator.
+        var database = BuildTimeOptions.Read(builder.Configuration, DatabaseOptions.SectionName, new DatabaseOptionsValidator());
         using var stopping = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await OrleansDatabaseSchema.MigrateAsync(database, logger, stopping.Token);
         await using var platform = new SqlPlatformStore(database.Storage, database.ConnectionString);

@@ -1,5 +1,7 @@
-using System.Globalization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
+using SyncHire.ServiceDefaults;
 
 namespace SyncHire.Gateway.Hosting;
 
@@ -11,34 +13,30 @@ namespace SyncHire.Gateway.Hosting;
 /// </summary>
 public static class OperatorDashboard
 {
-    private const string PortSetting = "Admin:DashboardPort";
-    private const string BindSetting = "Admin:BindAddress";
-
-    /// <summary>Adds the admin listener to the app's URLs; returns the port, or null when the dashboard is off.</summary>
-    public static int? AddAdminListener(WebApplicationBuilder builder)
+    /// <summary>Adds the admin listener to the app's URLs when a dashboard port is set.</summary>
+    public static WebApplicationBuilder AddAdminListener(this WebApplicationBuilder builder)
     {
-        var configured = builder.Configuration[PortSetting];
-        if (string.IsNullOrWhiteSpace(configured))
+        builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>());
+
+        // The listener is one of the server's URLs, fixed before the container exists: read once, same validator.
+        var admin = BuildTimeOptions.Read(builder.Configuration, AdminOptions.SectionName, new AdminOptionsValidator());
+        if (admin.DashboardPort is { } port)
         {
-            return null;
+            var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } given ? given : "http://localhost:5000";
+            builder.WebHost.UseUrls($"{urls};http://{admin.BindAddress}:{port}");
         }
 
-        if (!int.TryParse(configured, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
-        {
-            throw new InvalidOperationException($"{PortSetting} must be a TCP port number (1-65535).");
-        }
-
-        var bind = builder.Configuration[BindSetting] is { Length: > 0 } address ? address : "127.0.0.1";
-        var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } given ? given : "http://localhost:5000";
-        builder.WebHost.UseUrls($"{urls};http://{bind}:{port}");
-        return port;
+        return builder;
     }
 
-    public static void MapDashboard(WebApplication app, int? adminPort)
+    public static WebApplication MapOperatorDashboard(this WebApplication app)
     {
-        if (adminPort is { } port)
+        if (app.Services.GetRequiredService<IOptions<AdminOptions>>().Value.DashboardPort is { } port)
         {
             app.MapOrleansDashboard("/dashboard").RequireHost($"*:{port}");
         }
+
+        return app;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Refit;
@@ -14,19 +15,18 @@ public static class IntegrationsServiceCollectionExtensions
     /// Registered always; each stays unused (its endpoints answer integration_not_configured) until its keys are set.
     /// LiveKit has no client: its tokens are only signed, and LiveKit creates a room when its first participant joins.
     /// </summary>
-    public static IServiceCollection AddVideoRoomIntegrations(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddVideoRoomIntegrations(this IServiceCollection services)
     {
-        services.Configure<LiveKitOptions>(configuration.GetSection(LiveKitOptions.SectionName));
+        services.AddOptions<LiveKitOptions>().BindConfiguration(LiveKitOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LiveKitOptions>, LiveKitOptionsValidator>());
         services.AddSingleton<LiveKitTokenIssuer>();
 
-        services.Configure<StreamVideoOptions>(configuration.GetSection(StreamVideoOptions.SectionName));
+        services.AddOptions<StreamVideoOptions>().BindConfiguration(StreamVideoOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StreamVideoOptions>, StreamVideoOptionsValidator>());
         services.AddRestClient<IStreamVideoApi, StreamServerAuthentication, StreamVideoOptions>("Stream Video", o => (o.BaseUrl, o.Timeout));
 
-        services.AddOptions<TavusOptions>()
-            .Bind(configuration.GetSection(TavusOptions.SectionName))
-            .Validate(options => options.IsValid, "Tavus:ApiKey is set but neither Tavus:ReplicaId nor Tavus:PersonaId: a conversation needs a face.")
-            .Validate(options => options.HasUsableDailyJsUrl, "Tavus:DailyJsUrl must be an absolute https URL.")
-            .ValidateOnStart();
+        services.AddOptions<TavusOptions>().BindConfiguration(TavusOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TavusOptions>, TavusOptionsValidator>());
         services.AddRestClient<ITavusApi, TavusApiKeyAuthentication, TavusOptions>("Tavus", o => (o.BaseUrl, o.Timeout));
         return services;
     }

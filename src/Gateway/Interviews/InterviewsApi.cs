@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Orleans;
 using SyncHire.Gateway.Errors;
 using SyncHire.Gateway.Invitations;
 using SyncHire.Gateway.Limits;
@@ -38,10 +40,10 @@ public static class InterviewsApi
 
     private static async Task<Results<Created<InterviewCreatedResponse>, ValidationProblem, ProblemHttpResult>> Create(
         CreateInterviewRequest request, TenantContext tenant, HttpRequest http, IGrainFactory grains,
-        CandidateTokenService tokens, InterviewQuota quota, InvitationService invitations, WebhookOptions webhooks,
+        CandidateTokenService tokens, InterviewQuota quota, InvitationService invitations, IOptions<WebhookOptions> webhooks,
         ProviderRegistry providers)
     {
-        var definition = CreateInterviewValidator.Validate(request, webhooks, providers.Names, out var errors);
+        var definition = CreateInterviewValidator.Validate(request, webhooks.Value, providers.Names, out var errors);
         if (definition is null)
         {
             return Problems.Validation(errors);

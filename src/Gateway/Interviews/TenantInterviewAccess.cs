@@ -1,5 +1,6 @@
 using SyncHire.Gateway.Tenants;
 using SyncHire.Grains.Interfaces;
+using Microsoft.Extensions.Options;
 using Orleans;
 
 namespace SyncHire.Gateway.Interviews;
@@ -8,7 +9,7 @@ namespace SyncHire.Gateway.Interviews;
 /// Loads an interview for the requesting tenant: any endpoint under /api/interviews/{id} starts here, and answers
 /// 404 when this returns null, so another tenant's interview is indistinguishable from one that does not exist.
 /// </summary>
-public sealed class TenantInterviewAccess(IGrainFactory grains, TenantAccessOptions access)
+public sealed class TenantInterviewAccess(IGrainFactory grains, IOptions<TenantAccessOptions> access)
 {
     /// <summary>The snapshot, or null when the id is malformed, the interview does not exist, or it is another tenant's.</summary>
     public async Task<InterviewSnapshot?> FindAsync(TenantContext tenant, string id)
@@ -27,5 +28,5 @@ public sealed class TenantInterviewAccess(IGrainFactory grains, TenantAccessOpti
     /// anonymous tenant, so a dev system's old interviews stay reachable and a keyed tenant never sees them.
     /// </summary>
     public bool IsOwnedBy(InterviewSnapshot snapshot, TenantContext tenant) =>
-        string.Equals(snapshot.Definition.TenantId ?? access.AnonymousTenant, tenant.TenantId, StringComparison.Ordinal);
+        string.Equals(snapshot.Definition.TenantId ?? access.Value.AnonymousTenant, tenant.TenantId, StringComparison.Ordinal);
 }

@@ -7,7 +7,8 @@ namespace SyncHire.Gateway.Invitations;
 /// Issues and revokes invitation links: one interview each, valid for <see cref="InvitationOptions.Lifetime"/>,
 /// at <c>{public base}/join/{token}</c>. The token is shown once; the store keeps only its hash.
 /// </summary>
-public sealed class InvitationService(IInvitationStore store, IOptions<InvitationOptions> options, TimeProvider time)
+public sealed class InvitationService(
+    IInvitationStore store, IOptions<InvitationOptions> options, IOptions<GatewayOptions> gateway, TimeProvider time)
 {
     /// <summary>The web app's path for an invitation; POST /api/join/{token} redeems the same token.</summary>
     public const string JoinPath = "join";
@@ -29,7 +30,7 @@ public sealed class InvitationService(IInvitationStore store, IOptions<Invitatio
         store.RedeemInvitationAsync(token, time.GetUtcNow(), cancellationToken);
 
     private string BaseUrl(HttpRequest request) =>
-        options.Value.PublicBaseUrl is { } configured
+        gateway.Value.PublicBaseUrl is { } configured
             ? configured.ToString().TrimEnd('/')
             : $"{request.Scheme}://{request.Host}{request.PathBase}";
 }

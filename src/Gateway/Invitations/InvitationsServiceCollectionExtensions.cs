@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace SyncHire.Gateway.Invitations;
@@ -5,29 +6,13 @@ namespace SyncHire.Gateway.Invitations;
 public static class InvitationsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="InvitationService"/> with its options: section "Invitations" (Lifetime) and
-    /// "Gateway:PublicBaseUrl", checked at startup. Needs the platform store (IInvitationStore).
+    /// Registers <see cref="InvitationService"/> with its options (section "Invitations"), checked at startup. Needs
+    /// the platform store (IInvitationStore) and the gateway's options (Gateway:PublicBaseUrl).
     /// </summary>
-    public static IServiceCollection AddInvitations(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddInvitations(this IServiceCollection services)
     {
-        services.AddOptions<InvitationOptions>()
-            .Bind(configuration.GetSection(InvitationOptions.SectionName))
-            .Configure(options =>
-            {
-                var publicBaseUrl = configuration["Gateway:PublicBaseUrl"];
-                if (!string.IsNullOrWhiteSpace(publicBaseUrl))
-                {
-                    options.PublicBaseUrl = Uri.TryCreate(publicBaseUrl.Trim(), UriKind.Absolute, out var url)
-                        ? url
-                        : throw new InvalidOperationException("Gateway:PublicBaseUrl must be an absolute http(s) URL, like https://interviews.example.com.");
-                }
-            })
-            .Validate(options =>
-            {
-                options.EnsureValid();
-                return true;
-            })
-            .ValidateOnStart();
+        services.AddOptions<InvitationOptions>().BindConfiguration(InvitationOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InvitationOptions>, InvitationOptionsValidator>());
         services.AddSingleton<InvitationService>();
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using SyncHire.Gateway.Errors;
@@ -15,7 +16,7 @@ namespace SyncHire.Gateway.Limits;
 /// quota lock (across all gateways) from the count until its interview is in the index, so two creates racing for
 /// the last slot cannot both pass.
 /// </summary>
-public sealed class InterviewQuota(TenantLimitOptions options, IInterviewIndex index, ITenantLocks locks)
+public sealed class InterviewQuota(IOptions<TenantLimitOptions> options, IInterviewIndex index, ITenantLocks locks)
 {
     /// <summary>A slot frees when an interview ends; a minute is a fair first wait.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(60);
@@ -31,7 +32,7 @@ public sealed class InterviewQuota(TenantLimitOptions options, IInterviewIndex i
     /// </summary>
     public async Task<QuotaReservation> ReserveAsync(string tenantId, HttpResponse response, CancellationToken cancellationToken)
     {
-        var max = options.MaxConcurrentInterviews;
+        var max = options.Value.MaxConcurrentInterviews;
         if (max == 0)
         {
             return QuotaReservation.Unlimited;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Net.Http.Headers;
 using SyncHire.Gateway.Errors;
 using SyncHire.Gateway.Tenants;
-using SyncHire.Platform.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace SyncHire.Gateway.Limits;
 
@@ -17,27 +17,20 @@ namespace SyncHire.Gateway.Limits;
 /// </summary>
 internal static class SelfServeAddressLimit
 {
-    public const string SectionName = "SelfServe";
-
     // Marks a refusal as this limit's, so its 429 explains itself instead of blaming an API key the visitor never had.
     private const string Reason = "self_serve_address_limit";
 
-    public static IServiceCollection AddSelfServeAddressLimit(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSelfServeAddressLimit(this IServiceCollection services)
     {
-        var perHour = configuration.GetValue($"{PlatformOptions.SectionName}:{SectionName}:InterviewsPerHourPerAddress", 60);
-        if (perHour < 0)
+        // After the tenant limiter's Configure: this wraps the rejection handler that one sets.
+        services.AddOptions<RateLimiterOptions>().PostConfigure<IOptions<TenantLimitOptions>>((options, limits) =>
         {
-            throw new InvalidOperationException(
-                $"{PlatformOptions.SectionName}:{SectionName}:InterviewsPerHourPerAddress must not be negative (0 turns the limit off).");
-        }
+            var perHour = limits.Value.SelfServe.InterviewsPerHourPerAddress;
+            if (perHour == 0)
+            {
+                return;
+            }
 
-        if (perHour == 0)
-        {
-            return services;
-        }
-
-        services.PostConfigure<RateLimiterOptions>(options =>
-        {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 IsSelfServeCreate(context)
                     ? RateLimitPartition.Get(ClientAddress(context), _ => new ReasonedLimiter(new TokenBucketRateLimiter(Bucket(perHour)), Reason))

@@ -5,6 +5,8 @@ namespace SyncHire.Gateway.Limits;
 /// <summary>Per-tenant limits from the "Platform" section.</summary>
 public sealed class TenantLimitOptions
 {
+    public const string SectionName = PlatformOptions.SectionName;
+
     public RateLimitSettings RateLimit { get; set; } = new();
 
     /// <summary>
@@ -13,32 +15,7 @@ public sealed class TenantLimitOptions
     /// </summary>
     public int MaxConcurrentInterviews { get; set; } = 100;
 
-    public static TenantLimitOptions Bind(IConfiguration configuration)
-    {
-        var options = new TenantLimitOptions();
-        configuration.GetSection(PlatformOptions.SectionName).Bind(options);
-        options.EnsureValid();
-        return options;
-    }
-
-    private void EnsureValid()
-    {
-        var prefix = $"{PlatformOptions.SectionName}:{nameof(RateLimit)}";
-        if (RateLimit.PermitsPerMinute < 0)
-        {
-            throw new InvalidOperationException($"{prefix}:{nameof(RateLimitSettings.PermitsPerMinute)} must not be negative (0 turns the limit off).");
-        }
-
-        if (RateLimit.Burst < 0)
-        {
-            throw new InvalidOperationException($"{prefix}:{nameof(RateLimitSettings.Burst)} must not be negative (0: as many as PermitsPerMinute).");
-        }
-
-        if (MaxConcurrentInterviews < 0)
-        {
-            throw new InvalidOperationException($"{PlatformOptions.SectionName}:{nameof(MaxConcurrentInterviews)} must not be negative (0 turns the quota off).");
-        }
-    }
+    public SelfServeSettings SelfServe { get; set; } = new();
 }
 
 /// <summary>A token bucket per tenant over every tenant endpoint.</summary>
@@ -49,4 +26,11 @@ public sealed class RateLimitSettings
 
     /// <summary>Requests a tenant may make at once after being quiet (the bucket's size); 0: PermitsPerMinute.</summary>
     public int Burst { get; set; } = 100;
+}
+
+/// <summary>"Platform:SelfServe": the practice flow without an API key (see <see cref="SelfServeAddressLimit"/>).</summary>
+public sealed class SelfServeSettings
+{
+    /// <summary>Interviews each client address may create per hour without an API key; 0: no limit.</summary>
+    public int InterviewsPerHourPerAddress { get; set; } = 60;
 }

@@ -1,14 +1,18 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
 namespace SyncHire.Gateway.Limits;
 
-/// <summary>Registers the per-tenant rate limit and the concurrent-interview quota.</summary>
+/// <summary>Registers the per-tenant rate limit, the concurrent-interview quota and the self-serve address limit.</summary>
 internal static class TenantLimitsSetup
 {
-    public static IServiceCollection AddTenantLimits(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTenantLimits(this IServiceCollection services)
     {
-        var options = TenantLimitOptions.Bind(configuration);
-        services.AddSingleton(options);
+        services.AddOptions<TenantLimitOptions>().BindConfiguration(TenantLimitOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TenantLimitOptions>, TenantLimitOptionsValidator>());
         services.AddSingleton<InterviewQuota>();
-        services.AddTenantRateLimiting(options.RateLimit);
+        services.AddTenantRateLimiting();
+        services.AddSelfServeAddressLimit();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using SyncHire.Gateway.Errors;
 using SyncHire.Gateway.Tenants;
@@ -17,10 +18,12 @@ internal static class TenantRateLimiting
     /// <summary>Granularity of the refill: fine enough that waiting Retry-After seconds really frees a permit.</summary>
     private static readonly TimeSpan MinReplenishmentPeriod = TimeSpan.FromMilliseconds(100);
 
-    public static IServiceCollection AddTenantRateLimiting(this IServiceCollection services, RateLimitSettings settings)
+    public static IServiceCollection AddTenantRateLimiting(this IServiceCollection services)
     {
-        services.AddRateLimiter(limiter =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<TenantLimitOptions>>((limiter, limits) =>
         {
+            var settings = limits.Value.RateLimit;
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = OnRejectedAsync;
             limiter.AddPolicy(TenantEndpointConventions.RateLimitPolicy, context =>

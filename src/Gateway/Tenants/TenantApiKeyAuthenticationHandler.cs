@@ -18,7 +18,7 @@ internal sealed class TenantApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    TenantAccessOptions access,
+    IOptions<TenantAccessOptions> access,
     ITenantDirectory tenants,
     AnonymousTenantProvisioner anonymous,
     IProblemDetailsService problemDetails)
@@ -49,7 +49,7 @@ internal sealed class TenantApiKeyAuthenticationHandler(
 
             tenant = new TenantContext(identity.TenantId, identity.KeyId);
         }
-        else if (access.AnonymousTenant is { } anonymousTenant)
+        else if (access.Value.AnonymousTenant is { } anonymousTenant)
         {
             await anonymous.EnsureAsync(anonymousTenant, Context.RequestAborted);
             tenant = new TenantContext(anonymousTenant, KeyId: null);

@@ -34,24 +34,4 @@ public sealed class EvaluationOptions
         !string.IsNullOrWhiteSpace(ApiKey) ? ApiKey
         : Environment.GetEnvironmentVariable("OPENAI_API_KEY") is { Length: > 0 } fromEnvironment ? fromEnvironment
         : null;
-
-    /// <summary>Rejects settings the evaluator cannot run with, naming the setting (never the key).</summary>
-    public void Validate()
-    {
-        Require(!string.IsNullOrWhiteSpace(Model), nameof(Model), "must name a model");
-        Require(MaxAttempts is >= 1 and <= 10, nameof(MaxAttempts), "must be within 1..10");
-        Require(RetryDelay >= TimeSpan.Zero && RetryDelay <= TimeSpan.FromSeconds(30), nameof(RetryDelay), "must be within 0..30 s");
-        Require(RequestTimeout > TimeSpan.Zero, nameof(RequestTimeout), "must be positive");
-        Require(MaxTranscriptCharacters is >= 2_000 and <= 400_000, nameof(MaxTranscriptCharacters), "must be within 2000..400000");
-        Require(Temperature is >= 0 and <= 2, nameof(Temperature), "must be within 0..2");
-        Require(MaxOutputTokens is >= 500 and <= 16_000, nameof(MaxOutputTokens), "must be within 500..16000");
-    }
-
-    private static void Require(bool condition, string setting, string rule)
-    {
-        if (!condition)
-        {
-            throw new InvalidOperationException($"{SectionName}:{setting} {rule}.");
-        }
-    }
 }

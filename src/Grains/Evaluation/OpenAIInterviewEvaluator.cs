@@ -26,7 +26,6 @@ public sealed class OpenAIInterviewEvaluator : IInterviewEvaluator
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
-        options.Validate();
         _options = options;
         _time = time;
         _logger = logger;

@@ -10,12 +10,4 @@ public sealed class CompletionOptions
     /// webhook queued: if the silo dies mid-evaluation, the reminder reactivates the interview elsewhere after this.
     /// </summary>
     public TimeSpan RetryInterval { get; set; } = TimeSpan.FromMinutes(1);
-
-    public void Validate()
-    {
-        if (RetryInterval < TimeSpan.FromMilliseconds(100) || RetryInterval > TimeSpan.FromHours(1))
-        {
-            throw new InvalidOperationException($"{SectionName}:{nameof(RetryInterval)} must be within 100 ms..1 h.");
-        }
-    }
 }

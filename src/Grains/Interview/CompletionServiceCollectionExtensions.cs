@@ -1,14 +1,12 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SyncHire.Grains.Evaluation;
 using SyncHire.Grains.Webhooks;
-using SyncHire.Platform;
+using SyncHire.Platform.Hosting;
 using SyncHire.Platform.Interviews;
-using SyncHire.Platform.Storage.Sql;
 using SyncHire.Platform.Usage;
 using SyncHire.Platform.Webhooks;
-using SyncHire.Platform.Hosting;
 
 namespace SyncHire.Grains.Interview;
 
@@ -16,30 +14,30 @@ public static class CompletionServiceCollectionExtensions
 {
     /// <summary>
     /// Registers what ending an interview needs on a silo-hosting process: the evaluators (section "Evaluation"),
-    /// "Completion" and "Webhooks" settings, and the <see cref="WebhookDispatcher"/> that drains the outbox. Bad
-    /// settings fail here, at startup.
+    /// "Completion" and "Webhooks" settings (validated at start), the platform store (the host's, or the platform's
+    /// own registration on the deployment's database) and the <see cref="WebhookDispatcher"/> that drains the outbox.
     /// </summary>
-    public static IServiceCollection AddInterviewCompletion(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddInterviewCompletion(this IServiceCollection services)
     {
-        var completion = configuration.GetSection(CompletionOptions.SectionName).Get<CompletionOptions>() ?? new CompletionOptions();
-        completion.Validate();
-        var webhooks = configuration.GetSection(WebhookOptions.SectionName).Get<WebhookOptions>() ?? new WebhookOptions();
-        webhooks.Validate();
-        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        webhooks.ResolvePrivateNetworks(inCluster: database.IsPostgres);
+        services.AddDatabaseOptions();
+        services.AddOptions<CompletionOptions>().BindConfiguration(CompletionOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CompletionOptions>, CompletionOptionsValidator>());
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName)
+            // Unset AllowPrivateNetworks follows the deployment: allowed on the single node, refused in a cluster.
+            .PostConfigure<IOptions<DatabaseOptions>>((webhooks, database) => webhooks.ResolvePrivateNetworks(inCluster: database.Value.IsPostgres))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>());
 
-        services.AddInterviewEvaluation(configuration);
-        services.TryAddSingleton(completion);
-        services.TryAddSingleton(webhooks);
-        AddPlatformStoreUnlessPresent(services);
+        services.AddInterviewEvaluation();
+        services.AddPlatformStore();
         services.TryAddSingleton(sp => new InterviewCompletionServices(
             sp.GetRequiredService<IInterviewIndex>(),
             sp.GetRequiredService<IUsageLedger>(),
             sp.GetRequiredService<IWebhookOutbox>(),
             sp.GetRequiredService<IInterviewEvaluator>(),
             sp.GetRequiredService<OfflineInterviewEvaluator>(),
-            sp.GetRequiredService<WebhookOptions>(),
-            sp.GetRequiredService<CompletionOptions>()));
+            sp.GetRequiredService<IOptions<WebhookOptions>>().Value,
+            sp.GetRequiredService<IOptions<CompletionOptions>>().Value));
         AddWebhookClient(services);
         services.AddHostedService<WebhookDispatcher>();
         return services;
@@ -57,7 +55,7 @@ public static class CompletionServiceCollectionExtensions
         services.AddHttpClient(WebhookDispatcher.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp =>
             {
-                var options = sp.GetRequiredService<WebhookOptions>();
+                var options = sp.GetRequiredService<IOptions<WebhookOptions>>().Value;
                 return new SocketsHttpHandler
                 {
                     // A receiver's redirect is not followed: the signed request goes only where the platform said.
@@ -68,27 +66,5 @@ public static class CompletionServiceCollectionExtensions
                 };
             })
             .RemoveAllLoggers();
-    }
-
-    /// <summary>
-    /// Hosts call AddPlatformStore before AddInterviewGrains and keep theirs. A host that hosts grains without it (a
-    /// bare test silo) gets the store on the deployment's database, from the registered <see cref="DatabaseOptions"/>.
-    /// </summary>
-    private static void AddPlatformStoreUnlessPresent(IServiceCollection services)
-    {
-        if (services.Any(d => d.ServiceType == typeof(IPlatformStore)))
-        {
-            return;
-        }
-
-        services.AddSingleton<IPlatformStore>(sp =>
-        {
-            var database = sp.GetRequiredService<DatabaseOptions>();
-            return new SqlPlatformStore(database.Storage, database.ConnectionString);
-        });
-        services.TryAddSingleton<IInterviewIndex>(sp => sp.GetRequiredService<IPlatformStore>());
-        services.TryAddSingleton<IUsageLedger>(sp => sp.GetRequiredService<IPlatformStore>());
-        services.TryAddSingleton<IWebhookOutbox>(sp => sp.GetRequiredService<IPlatformStore>());
-        services.AddHostedService<PlatformTablesInitializer>();
     }
 }

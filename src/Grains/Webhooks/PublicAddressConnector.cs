@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Options;
 
 namespace SyncHire.Grains.Webhooks;
 
@@ -9,7 +10,7 @@ namespace SyncHire.Grains.Webhooks;
 /// allowed). Checking the very addresses the socket connects to, after resolution, is what stops DNS rebinding: a
 /// name that resolved to a public address when the interview was created and to 127.0.0.1 now is refused now.
 /// </summary>
-public sealed class PublicAddressConnector(WebhookOptions options)
+public sealed class PublicAddressConnector(IOptions<WebhookOptions> options)
 {
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
@@ -18,7 +19,7 @@ public sealed class PublicAddressConnector(WebhookOptions options)
         var addresses = IPAddress.TryParse(host, out var literal)
             ? [literal]
             : await Dns.GetHostAddressesAsync(host, cancellationToken);
-        var allowed = options.PrivateNetworksAllowed
+        var allowed = options.Value.PrivateNetworksAllowed
             ? addresses
             : addresses.Where(address => SpecialPurposeAddresses.WhyNotPublic(address) is null).ToArray();
         if (allowed.Length == 0)

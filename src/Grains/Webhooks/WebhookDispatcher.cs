@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SyncHire.Platform.Webhooks;
 
 namespace SyncHire.Grains.Webhooks;
@@ -25,10 +26,10 @@ public sealed class WebhookDispatcher : BackgroundService
     public const string HttpClientName = "SyncHire.Webhooks";
 
     public WebhookDispatcher(
-        IWebhookOutbox outbox, WebhookOptions options, TimeProvider time, IHttpClientFactory clients, ILogger<WebhookDispatcher> logger)
+        IWebhookOutbox outbox, IOptions<WebhookOptions> options, TimeProvider time, IHttpClientFactory clients, ILogger<WebhookDispatcher> logger)
     {
         _outbox = outbox;
-        _options = options;
+        _options = options.Value;
         _time = time;
         _clients = clients;
         _logger = logger;

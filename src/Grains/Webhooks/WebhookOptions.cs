@@ -36,7 +36,7 @@ public sealed class WebhookOptions
     /// how a developer receives them on the single node. false: only public addresses, checked when the interview is
     /// created (a literal IP) and again after DNS resolution when connecting, so a tenant cannot make SyncHire call
     /// into its own network. Unset: true on the single node (Cluster:Storage sqlite), false in a cluster (postgres);
-    /// resolved by <see cref="ResolvePrivateNetworks"/> at startup.
+    /// resolved from the deployment's database when the options are built.
     /// </summary>
     public bool? AllowPrivateNetworks { get; set; }
 
@@ -59,25 +59,5 @@ public sealed class WebhookOptions
         var standardFirst = WebhookBackoff.NextAttemptAt(1, failedAt) - failedAt;
         var standard = WebhookBackoff.NextAttemptAt(attempt, failedAt) - failedAt;
         return failedAt + standard * (FirstRetryDelay / standardFirst);
-    }
-
-    /// <summary>Rejects settings the dispatcher cannot run with, naming the setting (never the secret's value).</summary>
-    public void Validate()
-    {
-        Require(!Enabled || SigningSecret!.Length >= MinSecretLength, nameof(SigningSecret), $"must be at least {MinSecretLength} characters (or empty to turn webhooks off)");
-        Require(PollInterval > TimeSpan.Zero, nameof(PollInterval), "must be positive");
-        Require(RequestTimeout > TimeSpan.Zero, nameof(RequestTimeout), "must be positive");
-        Require(Lease > RequestTimeout, nameof(Lease), "must be longer than RequestTimeout, so an attempt ends before another silo may take it over");
-        Require(MaxAttempts is >= 1 and <= 50, nameof(MaxAttempts), "must be within 1..50");
-        Require(FirstRetryDelay > TimeSpan.Zero && FirstRetryDelay <= TimeSpan.FromHours(1), nameof(FirstRetryDelay), "must be within 0..1 h");
-        Require(BatchSize is >= 1 and <= 100, nameof(BatchSize), "must be within 1..100");
-    }
-
-    private static void Require(bool condition, string setting, string rule)
-    {
-        if (!condition)
-        {
-            throw new InvalidOperationException($"{SectionName}:{setting} {rule}.");
-        }
     }
 }

@@ -17,11 +17,16 @@ public sealed class DatabaseOptions
     public string ConnectionString { get; set; } = "Data Source=data/synchire.db";
 
     /// <summary>The engine named by <see cref="Storage"/>, normalised; throws for an unknown one.</summary>
-    public string Engine => Storage.Trim().ToLowerInvariant() switch
+    public string Engine => Normalize(Storage)
+        ?? throw new ArgumentException($"Unknown storage provider '{Storage}' in Cluster:Storage. Use '{Sqlite}' or '{Postgres}'.");
+
+    public static bool IsKnownEngine(string? storage) => Normalize(storage) is not null;
+
+    private static string? Normalize(string? storage) => storage?.Trim().ToLowerInvariant() switch
     {
         Sqlite => Sqlite,
         Postgres or "postgresql" => Postgres,
-        _ => throw new ArgumentException($"Unknown storage provider '{Storage}' in Cluster:Storage. Use '{Sqlite}' or '{Postgres}'."),
+        _ => null,
     };
 
     public bool IsPostgres => Engine == Postgres;

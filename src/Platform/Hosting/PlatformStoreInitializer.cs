@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SyncHire.Platform.Tenants;
 
 namespace SyncHire.Platform.Hosting;
@@ -10,7 +11,7 @@ namespace SyncHire.Platform.Hosting;
 /// </summary>
 internal sealed class PlatformStoreInitializer(
     IPlatformStore store,
-    IReadOnlyList<BootstrapApiKey> bootstrapKeys,
+    IOptions<PlatformOptions> options,
     ILogger<PlatformStoreInitializer> logger) : IHostedService
 {
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
@@ -32,6 +33,8 @@ internal sealed class PlatformStoreInitializer(
             }
         }
 
+        // Parsed before (PlatformOptionsValidator refuses to start on malformed keys).
+        var bootstrapKeys = BootstrapApiKeys.Parse(options.Value.BootstrapApiKeys);
         foreach (var key in bootstrapKeys)
         {
             await store.ImportBootstrapKeyAsync(key.TenantId, key.PlaintextKey, cancellationToken);

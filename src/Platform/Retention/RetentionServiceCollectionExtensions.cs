@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace SyncHire.Platform.Retention;
 
@@ -19,13 +19,14 @@ public static class RetentionServiceCollectionExtensions
 
     /// <summary>
     /// Adds the retention purge (<see cref="TranscriptRetentionJob"/>, also resolvable to trigger a sweep) on a
-    /// process that hosts interviews. Throws <see cref="InvalidOperationException"/> for a malformed
-    /// "Platform:TranscriptRetention" or "Platform:RetentionSweepInterval".
+    /// process that hosts interviews. A malformed "Platform:TranscriptRetention" or "Platform:RetentionSweepInterval"
+    /// fails the start.
     /// </summary>
-    public static IServiceCollection AddTranscriptRetention(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTranscriptRetention(this IServiceCollection services)
     {
         services.AddInterviewErasure();
-        services.AddSingleton(TranscriptRetentionOptions.Read(configuration));
+        services.AddOptions<TranscriptRetentionOptions>().BindConfiguration(TranscriptRetentionOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TranscriptRetentionOptions>, TranscriptRetentionOptionsValidator>());
         services.AddSingleton<TranscriptRetentionJob>();
         services.AddHostedService(sp => sp.GetRequiredService<TranscriptRetentionJob>());
         return services;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SyncHire.Platform.Interviews;
 
 namespace SyncHire.Platform.Retention;
@@ -9,7 +10,7 @@ namespace SyncHire.Platform.Retention;
 /// silo, and a single node). Several silos sweeping at once is harmless: erasing is idempotent.
 /// </summary>
 public sealed class TranscriptRetentionJob(
-    TranscriptRetentionOptions options,
+    IOptions<TranscriptRetentionOptions> settings,
     IInterviewIndex index,
     InterviewEraser eraser,
     TimeProvider time,
@@ -18,9 +19,11 @@ public sealed class TranscriptRetentionJob(
 {
     private const int BatchSize = 100;
 
+    private readonly TranscriptRetentionOptions _options = settings.Value;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.Retention is null)
+        if (_options.Retention is null)
         {
             return;
         }
@@ -32,7 +35,7 @@ public sealed class TranscriptRetentionJob(
             await started.Task.WaitAsync(stoppingToken);
         }
 
-        using var timer = new PeriodicTimer(options.SweepInterval, time);
+        using var timer = new PeriodicTimer(_options.RetentionSweepInterval, time);
         do
         {
             try
@@ -41,7 +44,7 @@ public sealed class TranscriptRetentionJob(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogWarning(e, "Retention sweep failed; retrying in {Interval}", options.SweepInterval);
+                logger.LogWarning(e, "Retention sweep failed; retrying in {Interval}", _options.RetentionSweepInterval);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -54,7 +57,7 @@ public sealed class TranscriptRetentionJob(
     /// </summary>
     public async Task<int> PurgeAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (options.Retention is not { } retention)
+        if (_options.Retention is not { } retention)
         {
             return 0;
         }

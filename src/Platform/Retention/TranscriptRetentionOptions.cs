@@ -1,41 +1,25 @@
-using System.Globalization;
-using Microsoft.Extensions.Configuration;
 using SyncHire.Platform.Hosting;
 
 namespace SyncHire.Platform.Retention;
 
 /// <summary>
-/// "Platform:TranscriptRetention": how long an ended interview (its transcript, report and every record about it)
-/// is kept before the purge erases it; "0" or empty keeps interviews forever. "Platform:RetentionSweepInterval":
-/// how often the purge looks.
+/// The retention settings of the "Platform" section. "Platform:TranscriptRetention": how long an ended interview
+/// (its transcript, report and every record about it) is kept before the purge erases it; "0" or empty keeps
+/// interviews forever. "Platform:RetentionSweepInterval": how often the purge looks.
 /// </summary>
-public sealed record TranscriptRetentionOptions(TimeSpan? Retention, TimeSpan SweepInterval)
+public sealed class TranscriptRetentionOptions
 {
-    public const string RetentionKey = PlatformOptions.SectionName + ":TranscriptRetention";
-    public const string SweepIntervalKey = PlatformOptions.SectionName + ":RetentionSweepInterval";
+    public const string SectionName = PlatformOptions.SectionName;
+    public const string RetentionKey = SectionName + ":" + nameof(TranscriptRetention);
+    public const string SweepIntervalKey = SectionName + ":" + nameof(RetentionSweepInterval);
 
     public static readonly TimeSpan DefaultSweepInterval = TimeSpan.FromHours(1);
 
-    /// <summary>Reads both settings; throws <see cref="InvalidOperationException"/> naming a setting that makes no sense.</summary>
-    public static TranscriptRetentionOptions Read(IConfiguration configuration)
-    {
-        var retention = Parse(configuration[RetentionKey], RetentionKey);
-        var sweep = Parse(configuration[SweepIntervalKey], SweepIntervalKey) ?? DefaultSweepInterval;
-        return new TranscriptRetentionOptions(retention, sweep);
-    }
+    /// <summary>A duration such as 90.00:00:00; null or zero: interviews are kept forever.</summary>
+    public TimeSpan? TranscriptRetention { get; set; }
 
-    private static TimeSpan? Parse(string? value, string key)
-    {
-        if (string.IsNullOrWhiteSpace(value) || value.Trim() == "0")
-        {
-            return null;
-        }
+    public TimeSpan RetentionSweepInterval { get; set; } = DefaultSweepInterval;
 
-        if (!TimeSpan.TryParse(value.Trim(), CultureInfo.InvariantCulture, out var parsed) || parsed < TimeSpan.Zero)
-        {
-            throw new InvalidOperationException($"{key} must be a duration such as 90.00:00:00 (days.hours:minutes:seconds), or 0 to turn it off; got '{value}'.");
-        }
-
-        return parsed == TimeSpan.Zero ? null : parsed;
-    }
+    /// <summary>The retention period in effect; null when the purge is off.</summary>
+    public TimeSpan? Retention => TranscriptRetention is { } retention && retention != TimeSpan.Zero ? retention : null;
 }

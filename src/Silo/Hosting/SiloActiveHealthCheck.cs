@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Orleans.Runtime;
+using SyncHire.ServiceDefaults;
 
 namespace SyncHire.Silo.Hosting;
 
@@ -9,7 +10,7 @@ namespace SyncHire.Silo.Hosting;
 /// </summary>
 public sealed class SiloActiveHealthCheck(ISiloStatusOracle oracle) : IHealthCheck
 {
-    public const string ReadyTag = "ready";
+    public const string ReadyTag = HealthTags.Ready;
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -4,12 +4,15 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Hosting;
 using SyncHire.Platform.Hosting;
 using SyncHire.OrleansStorage;
+using SyncHire.ServiceDefaults;
 
 namespace SyncHire.Silo.Hosting;
 
@@ -22,9 +25,14 @@ public static class SiloHostingExtensions
 {
     public static WebApplicationBuilder AddSyncHireSilo(this WebApplicationBuilder builder, Action<ISiloBuilder>? configure = null)
     {
+        // Which database and which clustering decide how Orleans is configured, before the container exists: read
+        // once here, through the same options classes and validators the container's IOptions<T> use.
         var configuration = builder.Configuration;
-        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var silo = configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
+        var database = BuildTimeOptions.Read(configuration, DatabaseOptions.SectionName, new DatabaseOptionsValidator());
+        var silo = BuildTimeOptions.Read(configuration, SiloOptions.SectionName, new SiloOptionsValidator());
+        builder.Services.AddDatabaseOptions();
+        builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.SectionName).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SiloOptions>, SiloOptionsValidator>());
 
         // SIGTERM drains: Orleans deactivates this silo's interviews (candidates are told to reconnect, and resume on
         // another pod) before the process exits.

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 using SyncHire.Gateway.Tests.Infrastructure;
 using SyncHire.Grains.Webhooks;
 using SyncHire.Platform.Webhooks;
@@ -157,7 +158,7 @@ public sealed class WebhookAddressRuleTests
         using var timeout = TestTimeout.Start();
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var host = await GatewayTestHost.StartAsync(Settings(allowPrivateNetworks: null)); // The default.
-        Assert.True(host.GetRequiredService<WebhookOptions>().PrivateNetworksAllowed);
+        Assert.True(host.GetRequiredService<IOptions<WebhookOptions>>().Value.PrivateNetworksAllowed);
         using var client = host.CreateClient();
         var id = await CompletedInterview.CreateAsync(client, timeout.Token, $"http://localhost:{receiver.Port}/hooks/synchire");
         await CompletedInterview.TakeAsync(host, client, id, timeout.Token);

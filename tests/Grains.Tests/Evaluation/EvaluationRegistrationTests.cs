@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SyncHire.Grains.Evaluation;
 using Xunit;
 
@@ -33,9 +34,11 @@ public sealed class EvaluationRegistrationTests
     [InlineData("Evaluation:MaxAttempts", "0", "Evaluation:MaxAttempts must be within 1..10.")]
     [InlineData("Evaluation:Model", " ", "Evaluation:Model must name a model.")]
     [InlineData("Evaluation:MaxTranscriptCharacters", "100", "Evaluation:MaxTranscriptCharacters must be within 2000..400000.")]
-    public void Bad_settings_fail_at_registration_naming_the_setting(string key, string value, string message)
+    public void Bad_settings_fail_validation_naming_the_setting(string key, string value, string message)
     {
-        var failure = Assert.Throws<InvalidOperationException>(() => Build(new() { [key] = value }));
+        using var services = Build(new() { [key] = value });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<EvaluationOptions>>().Value);
 
         Assert.Equal(message, failure.Message);
     }
@@ -43,6 +46,7 @@ public sealed class EvaluationRegistrationTests
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddLogging(l => l.ClearProviders()).AddInterviewEvaluation(configuration).BuildServiceProvider();
+        return new ServiceCollection().AddLogging(l => l.ClearProviders()).AddSingleton<IConfiguration>(configuration)
+            .AddInterviewEvaluation().BuildServiceProvider();
     }
 }

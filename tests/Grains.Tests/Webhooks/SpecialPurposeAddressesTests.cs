@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SyncHire.Grains.Interview;
 using SyncHire.Grains.Webhooks;
 using Xunit;
@@ -65,9 +66,9 @@ public sealed class SpecialPurposeAddressesTests
             ["Webhooks:AllowPrivateNetworks"] = setting,
         }).Build();
 
-        var services = new ServiceCollection().AddInterviewCompletion(configuration);
+        using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddInterviewCompletion().BuildServiceProvider();
 
-        var options = (WebhookOptions)services.Single(d => d.ServiceType == typeof(WebhookOptions)).ImplementationInstance!;
+        var options = services.GetRequiredService<IOptions<WebhookOptions>>().Value;
         Assert.Equal(allowed, options.PrivateNetworksAllowed);
     }
 }

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using SyncHire.Platform.Hosting;
 using SyncHire.Platform.Interviews;
+using SyncHire.Platform.Storage.Sql;
 using SyncHire.Platform.Tenants;
 using SyncHire.Testing;
 using Xunit;
@@ -32,51 +34,60 @@ public sealed class PlatformStoreRegistrationTests
             Assert.Equal("acme", (await tenants.FindByApiKeyAsync(AcmeKey, Ct))?.TenantId);
             Assert.Equal("globex", (await tenants.FindByApiKeyAsync(GlobexKey, Ct))?.TenantId);
             Assert.Single(await tenants.ListApiKeysAsync("acme", Ct));
-            Assert.Same(host.Services.GetRequiredService<IPlatformStore>(), host.Services.GetRequiredService<IInterviewIndex>());
+            // One store (one connection pool): each small interface is its part for that table.
+            var store = host.Services.GetRequiredService<SqlPlatformStore>();
+            Assert.Same(store, host.Services.GetRequiredService<IPlatformStore>());
+            Assert.Same(store.Interviews, host.Services.GetRequiredService<IInterviewIndex>());
 
             await host.StopAsync(Ct);
         }
     }
 
     [Fact]
-    public void MalformedBootstrapKeysStopRegistrationWithoutEchoingTheKey()
+    public async Task MalformedBootstrapKeysStopTheStartWithoutEchoingTheKey()
     {
-        var services = new ServiceCollection();
-        var configuration = Configuration("sqlite", "Data Source=unused.db", "acme=short");
+        await using var database = SqliteTestDatabase.Create();
+        using var host = BuildHost(database.Provider, database.ConnectionString, "acme=short");
 
-        var error = Assert.Throws<FormatException>(() => services.AddPlatformStore(configuration));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(Ct));
 
         Assert.Contains("acme", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("short", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void AnUnknownStorageEngineIsNamedWhenTheStoreIsFirstNeeded()
+    public async Task AnUnknownStorageEngineStopsTheStartNamingIt()
     {
-        var services = new ServiceCollection().AddLogging();
-        services.AddPlatformStore(Configuration("oracle", "Data Source=x", bootstrapKeys: null));
-        using var provider = services.BuildServiceProvider();
+        using var host = BuildHost("oracle", "Data Source=x", bootstrapKeys: null);
 
-        var error = Assert.Throws<ArgumentException>(() => provider.GetRequiredService<IPlatformStore>());
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(Ct));
+
         Assert.Contains("oracle", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Cluster:Storage", error.Message, StringComparison.Ordinal);
     }
 
-    private static IHost BuildHost(ITestDatabase database, string bootstrapKeys)
+    [Fact]
+    public void AddingTheStoreTwiceKeepsOneStore()
+    {
+        var services = new ServiceCollection().AddPlatformStore().AddPlatformStore();
+
+        Assert.Single(services, d => d.ServiceType == typeof(IPlatformStore));
+    }
+
+    private static IHost BuildHost(ITestDatabase database, string bootstrapKeys) =>
+        BuildHost(database.Provider, database.ConnectionString, bootstrapKeys);
+
+    private static IHost BuildHost(string storage, string connectionString, string? bootstrapKeys)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        var configuration = Configuration(database.Provider, database.ConnectionString, bootstrapKeys);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Cluster:Storage"] = storage,
+            ["Cluster:ConnectionString"] = connectionString,
+            ["Platform:BootstrapApiKeys"] = bootstrapKeys,
+        });
         builder.Services.AddLogging();
-        builder.Services.AddPlatformStore(configuration);
+        builder.Services.AddPlatformStore();
         return builder.Build();
     }
-
-    private static IConfiguration Configuration(string storage, string connectionString, string? bootstrapKeys) =>
-        new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Cluster:Storage"] = storage,
-                ["Cluster:ConnectionString"] = connectionString,
-                ["Platform:BootstrapApiKeys"] = bootstrapKeys,
-            })
-            .Build();
 }

@@ -27,7 +27,8 @@ internal static class CvExtraction
             if (logs is not null)
                 logging.AddProvider(logs);
         });
-        services.AddCvExtraction(configuration);
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddCvExtraction();
         return services.BuildServiceProvider();
     }
 

@@ -2,9 +2,12 @@ using SyncHire.Platform.Invitations;
 using SyncHire.Platform.Security;
 using SyncHire.Platform.Tenants;
 
+using static SyncHire.Platform.Storage.Sql.SqlValues;
+
 namespace SyncHire.Platform.Storage.Sql;
 
-public sealed partial class SqlPlatformStore
+/// <summary>Invitation links (platform_invitations): issued per interview, stored as hashes, redeemed and revoked.</summary>
+internal sealed class SqlInvitationStore(SqlDialect dialect) : IInvitationStore
 {
     /// <summary>Longest token looked up; real ones are <see cref="SecretTokens.TokenLength"/>.</summary>
     private const int MaxPresentedTokenLength = 256;
@@ -16,7 +19,7 @@ public sealed partial class SqlPlatformStore
 
         var token = SecretTokens.NewToken();
         var invitation = new IssuedInvitation(token, interviewId, tenantId, FromMs(ToMs(expiresAt)));
-        await ExecuteAsync(
+        await dialect.ExecuteAsync(
             """
             INSERT INTO platform_invitations (token_hash, interview_id, tenant_id, created_at_ms, expires_at_ms)
             VALUES (@hash, @interview, @tenant, @now, @expires)
@@ -40,7 +43,7 @@ public sealed partial class SqlPlatformStore
             return null;
         }
 
-        var rows = await ReadAsync(
+        var rows = await dialect.ReadAsync(
             """
             SELECT interview_id, tenant_id, expires_at_ms FROM platform_invitations
             WHERE token_hash = @hash AND revoked_at_ms IS NULL AND expires_at_ms > @now
@@ -59,7 +62,7 @@ public sealed partial class SqlPlatformStore
     {
         ArgumentNullException.ThrowIfNull(tenantId);
         ArgumentNullException.ThrowIfNull(interviewId);
-        return ExecuteAsync(
+        return dialect.ExecuteAsync(
             "UPDATE platform_invitations SET revoked_at_ms = @now WHERE tenant_id = @tenant AND interview_id = @interview AND revoked_at_ms IS NULL",
             command =>
             {

@@ -3,11 +3,13 @@ using System.Text;
 using SyncHire.Platform.Interviews;
 using SyncHire.Platform.Tenants;
 
+using static SyncHire.Platform.Storage.Sql.SqlValues;
+
 namespace SyncHire.Platform.Storage.Sql;
 
-public sealed partial class SqlPlatformStore
+/// <summary>The interview index (platform_interviews): one row per interview, kept current by its grain, listed and counted per tenant.</summary>
+internal sealed class SqlInterviewIndex(SqlDialect dialect) : IInterviewIndex
 {
-    private const int MaxIdLength = 128;
     private const int MaxFieldLength = 500;
     private const int MaxRetentionBatch = 1000;
 
@@ -31,7 +33,7 @@ public sealed partial class SqlPlatformStore
         }
 
         // The WHERE on the update turns an upsert into someone else's row into a no-op, reported as 0 rows.
-        var written = await ExecuteAsync(
+        var written = await dialect.ExecuteAsync(
             $"""
             INSERT INTO platform_interviews ({InterviewColumns}, candidate_name_folded)
             VALUES (@id, @tenant, @status, @candidate, @job, @topic, @level, @provider, @created, @started, @ended, @reason, @folded)
@@ -69,7 +71,7 @@ public sealed partial class SqlPlatformStore
     {
         ArgumentNullException.ThrowIfNull(tenantId);
         ArgumentNullException.ThrowIfNull(interviewId);
-        var rows = await ReadAsync(
+        var rows = await dialect.ReadAsync(
             $"SELECT {InterviewColumns} FROM platform_interviews WHERE tenant_id = @tenant AND interview_id = @id",
             command =>
             {
@@ -127,7 +129,7 @@ public sealed partial class SqlPlatformStore
         sql.Append(" ORDER BY created_at_ms DESC, interview_id DESC LIMIT @limit");
         bindings.Add(("limit", query.Limit + 1));
 
-        var rows = await ReadAsync(
+        var rows = await dialect.ReadAsync(
             sql.ToString(),
             command =>
             {
@@ -153,7 +155,7 @@ public sealed partial class SqlPlatformStore
     {
         ArgumentNullException.ThrowIfNull(tenantId);
         ArgumentNullException.ThrowIfNull(interviewId);
-        var deleted = await ExecuteAsync(
+        var deleted = await dialect.ExecuteAsync(
             "DELETE FROM platform_interviews WHERE tenant_id = @tenant AND interview_id = @id",
             command =>
             {
@@ -168,7 +170,7 @@ public sealed partial class SqlPlatformStore
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxRetentionBatch);
-        return ReadAsync(
+        return dialect.ReadAsync(
             """
             SELECT interview_id, tenant_id, ended_at_ms FROM platform_interviews
             WHERE ended_at_ms IS NOT NULL AND ended_at_ms < @cutoff
@@ -214,7 +216,7 @@ public sealed partial class SqlPlatformStore
         }
 
         var names = string.Join(", ", statuses.Select((_, index) => $"@status{index}"));
-        var rows = await ReadAsync(
+        var rows = await dialect.ReadAsync(
             $"SELECT COUNT(*) FROM (SELECT 1 FROM platform_interviews WHERE tenant_id = @tenant AND status IN ({names}) LIMIT @limit) AS counted",
             command =>
             {

@@ -2,11 +2,14 @@ using System.Data.Common;
 using SyncHire.Platform.Tenants;
 using SyncHire.Platform.Webhooks;
 
+using static SyncHire.Platform.Storage.Sql.SqlValues;
+
 namespace SyncHire.Platform.Storage.Sql;
 
-public sealed partial class SqlPlatformStore
+/// <summary>The webhook outbox (platform_webhook_deliveries): deliveries queued by interviews, claimed under a lease by any silo, retried and dead-lettered.</summary>
+internal sealed class SqlWebhookOutbox(SqlDialect dialect) : IWebhookOutbox
 {
-    public const int MaxWebhookErrorLength = 1000;
+    public const int MaxErrorLength = 1000;
 
     private const int MaxClaimBatch = 100;
     private const string Pending = "pending";
@@ -29,7 +32,7 @@ public sealed partial class SqlPlatformStore
             throw new ArgumentException("The webhook URL must be an absolute http or https URL.", nameof(message));
         }
 
-        var inserted = await ExecuteAsync(
+        var inserted = await dialect.ExecuteAsync(
             $"""
             INSERT INTO platform_webhook_deliveries ({MessageColumns}, state, attempts, next_attempt_at_ms, lease_token)
             VALUES (@id, @interview, @tenant, @url, @event, @payload, @created, @pending, 0, @created, @lease)
@@ -58,7 +61,7 @@ public sealed partial class SqlPlatformStore
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxClaimBatch);
 
         var nowMs = ToMs(now);
-        var candidates = await ReadAsync(
+        var candidates = await dialect.ReadAsync(
             """
             SELECT delivery_id, lease_token FROM platform_webhook_deliveries
             WHERE state = @pending AND next_attempt_at_ms <= @now
@@ -80,7 +83,7 @@ public sealed partial class SqlPlatformStore
         foreach (var candidate in candidates)
         {
             var token = NewId();
-            var claimed = await QueryAsync(
+            var claimed = await dialect.QueryAsync(
                 $"""
                 UPDATE platform_webhook_deliveries SET lease_token = @token, next_attempt_at_ms = @leaseEnd, attempts = attempts + 1
                 WHERE delivery_id = @id AND lease_token = @expected AND state = @pending AND next_attempt_at_ms <= @now
@@ -108,7 +111,7 @@ public sealed partial class SqlPlatformStore
         ArgumentNullException.ThrowIfNull(deliveryId);
 
         // No lease check: the receiver did get it, whoever held the lease. The new token voids any other claim.
-        var marked = await ExecuteAsync(
+        var marked = await dialect.ExecuteAsync(
             """
             UPDATE platform_webhook_deliveries SET state = @delivered, delivered_at_ms = @at, lease_token = @token, last_error = NULL
             WHERE delivery_id = @id AND state <> @delivered
@@ -131,7 +134,7 @@ public sealed partial class SqlPlatformStore
         ArgumentNullException.ThrowIfNull(error);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
 
-        var states = await QueryAsync(
+        var states = await dialect.QueryAsync(
             """
             UPDATE platform_webhook_deliveries SET
                 state = CASE WHEN attempts >= @max THEN @failed ELSE @pending END,
@@ -145,7 +148,7 @@ public sealed partial class SqlPlatformStore
                 command.AddParameter("failed", Failed);
                 command.AddParameter("pending", Pending);
                 command.AddParameter("next", ToMs(nextAttemptAt));
-                command.AddParameter("error", error.Length <= MaxWebhookErrorLength ? error : error[..MaxWebhookErrorLength]);
+                command.AddParameter("error", error.Length <= MaxErrorLength ? error : error[..MaxErrorLength]);
                 command.AddParameter("token", NewId());
                 command.AddParameter("id", claim.Message.Id);
                 command.AddParameter("lease", claim.LeaseToken);
@@ -162,7 +165,7 @@ public sealed partial class SqlPlatformStore
     {
         ArgumentNullException.ThrowIfNull(tenantId);
         ArgumentNullException.ThrowIfNull(interviewId);
-        return ReadAsync(
+        return dialect.ReadAsync(
             $"""
             SELECT {DeliveryColumns} FROM platform_webhook_deliveries
             WHERE tenant_id = @tenant AND interview_id = @interview ORDER BY created_at_ms, delivery_id
@@ -183,21 +186,7 @@ public sealed partial class SqlPlatformStore
     }
 
     public Task<int> DeleteDeliveriesAsync(string tenantId, string interviewId, CancellationToken cancellationToken) =>
-        DeleteByInterviewAsync("platform_webhook_deliveries", tenantId, interviewId, cancellationToken);
-
-    private Task<int> DeleteByInterviewAsync(string table, string tenantId, string interviewId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(tenantId);
-        ArgumentNullException.ThrowIfNull(interviewId);
-        return ExecuteAsync(
-            $"DELETE FROM {table} WHERE tenant_id = @tenant AND interview_id = @interview",
-            command =>
-            {
-                command.AddParameter("tenant", tenantId);
-                command.AddParameter("interview", interviewId);
-            },
-            cancellationToken);
-    }
+        dialect.DeleteByInterviewAsync("platform_webhook_deliveries", tenantId, interviewId, cancellationToken);
 
     private static WebhookMessage ReadMessage(DbDataReader reader) =>
         new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), FromMs(reader.GetInt64(6)));

@@ -2,9 +2,12 @@ using System.Globalization;
 using SyncHire.Platform.Tenants;
 using SyncHire.Platform.Usage;
 
+using static SyncHire.Platform.Storage.Sql.SqlValues;
+
 namespace SyncHire.Platform.Storage.Sql;
 
-public sealed partial class SqlPlatformStore
+/// <summary>The usage ledger (platform_usage): what each interview used, summed per tenant and period.</summary>
+internal sealed class SqlUsageLedger(SqlDialect dialect) : IUsageLedger
 {
     public async Task RecordUsageAsync(IReadOnlyCollection<UsageRecord> records, CancellationToken cancellationToken)
     {
@@ -19,8 +22,8 @@ public sealed partial class SqlPlatformStore
             return;
         }
 
-        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await _dialect.BeginWriteTransactionAsync(connection, cancellationToken);
+        await using var connection = await dialect.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await dialect.BeginWriteTransactionAsync(connection, cancellationToken);
         foreach (var record in records)
         {
             await using var insert = connection.CreateCommand(
@@ -46,7 +49,7 @@ public sealed partial class SqlPlatformStore
             throw new ArgumentException("The period ends before it starts.", nameof(to));
         }
 
-        var totals = await ReadAsync(
+        var totals = await dialect.ReadAsync(
             "SELECT kind, SUM(amount) FROM platform_usage WHERE tenant_id = @tenant AND at_ms >= @from AND at_ms < @to GROUP BY kind",
             command =>
             {
@@ -69,7 +72,7 @@ public sealed partial class SqlPlatformStore
             throw new ArgumentException("The period ends before it starts.", nameof(to));
         }
 
-        var totals = await ReadAsync(
+        var totals = await dialect.ReadAsync(
             "SELECT kind, model, SUM(amount) FROM platform_usage WHERE tenant_id = @tenant AND at_ms >= @from AND at_ms < @to AND model IS NOT NULL GROUP BY kind, model",
             command =>
             {
@@ -83,7 +86,7 @@ public sealed partial class SqlPlatformStore
     }
 
     public Task<int> DeleteUsageAsync(string tenantId, string interviewId, CancellationToken cancellationToken) =>
-        DeleteByInterviewAsync("platform_usage", tenantId, interviewId, cancellationToken);
+        dialect.DeleteByInterviewAsync("platform_usage", tenantId, interviewId, cancellationToken);
 
     private static void RequireValid(UsageRecord record)
     {

@@ -2,9 +2,12 @@ using System.Data.Common;
 using SyncHire.Platform.Security;
 using SyncHire.Platform.Tenants;
 
+using static SyncHire.Platform.Storage.Sql.SqlValues;
+
 namespace SyncHire.Platform.Storage.Sql;
 
-public sealed partial class SqlPlatformStore
+/// <summary>Tenants and their API keys (platform_tenants, platform_api_keys); keys are stored as hashes.</summary>
+internal sealed class SqlTenantDirectory(SqlDialect dialect) : ITenantDirectory
 {
     private const int MaxNameLength = 200;
     private const string BootstrapKeyName = "bootstrap";
@@ -15,7 +18,7 @@ public sealed partial class SqlPlatformStore
         TenantIds.Require(tenantId);
         RequireText(name, MaxNameLength, nameof(name));
 
-        var created = await ExecuteAsync(
+        var created = await dialect.ExecuteAsync(
             "INSERT INTO platform_tenants (tenant_id, name, created_at_ms) VALUES (@tenant, @name, @now) ON CONFLICT (tenant_id) DO NOTHING",
             command =>
             {
@@ -30,7 +33,7 @@ public sealed partial class SqlPlatformStore
     public async Task<Tenant?> GetTenantAsync(string tenantId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tenantId);
-        var rows = await ReadAsync(
+        var rows = await dialect.ReadAsync(
             "SELECT tenant_id, name, created_at_ms FROM platform_tenants WHERE tenant_id = @tenant",
             command => command.AddParameter("tenant", tenantId),
             reader => new Tenant(reader.GetString(0), reader.GetString(1), FromMs(reader.GetInt64(2))),
@@ -47,7 +50,7 @@ public sealed partial class SqlPlatformStore
         var issued = new IssuedApiKey(NewId(), tenantId, keyName.Trim(), ApiKeyFormat.VisiblePrefix(key), key, FromMs(ToMs(DateTimeOffset.UtcNow)));
 
         // INSERT ... SELECT: the key is written only if the tenant exists, in one statement.
-        var inserted = await ExecuteAsync(
+        var inserted = await dialect.ExecuteAsync(
             $"""
             INSERT INTO platform_api_keys (key_id, tenant_id, name, key_hash, visible_prefix, created_at_ms)
             SELECT @id, tenant_id, @name, @hash, @prefix, @created FROM platform_tenants WHERE tenant_id = @tenant
@@ -77,7 +80,7 @@ public sealed partial class SqlPlatformStore
             return null;
         }
 
-        var rows = await ReadAsync(
+        var rows = await dialect.ReadAsync(
             """
             SELECT k.tenant_id, t.name, k.key_id
             FROM platform_api_keys k JOIN platform_tenants t ON t.tenant_id = k.tenant_id
@@ -94,7 +97,7 @@ public sealed partial class SqlPlatformStore
         ArgumentNullException.ThrowIfNull(tenantId);
         ArgumentNullException.ThrowIfNull(keyId);
 
-        var revoked = await ExecuteAsync(
+        var revoked = await dialect.ExecuteAsync(
             "UPDATE platform_api_keys SET revoked_at_ms = @now WHERE tenant_id = @tenant AND key_id = @key AND revoked_at_ms IS NULL",
             command =>
             {
@@ -109,7 +112,7 @@ public sealed partial class SqlPlatformStore
     public Task<IReadOnlyList<ApiKeyInfo>> ListApiKeysAsync(string tenantId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tenantId);
-        return ReadAsync(
+        return dialect.ReadAsync(
             $"SELECT {ApiKeyColumns} FROM platform_api_keys WHERE tenant_id = @tenant ORDER BY created_at_ms, key_id",
             command => command.AddParameter("tenant", tenantId),
             ReadApiKey,
@@ -129,8 +132,8 @@ public sealed partial class SqlPlatformStore
         var hash = SecretTokens.Hash(plaintextKey);
         var now = ToMs(DateTimeOffset.UtcNow);
 
-        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await _dialect.BeginWriteTransactionAsync(connection, cancellationToken);
+        await using var connection = await dialect.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await dialect.BeginWriteTransactionAsync(connection, cancellationToken);
 
         await using (var tenant = connection.CreateCommand(
             transaction,
@@ -175,11 +178,4 @@ public sealed partial class SqlPlatformStore
 
     private static ApiKeyInfo ReadApiKey(DbDataReader reader) =>
         new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), FromMs(reader.GetInt64(4)), ReadOptionalTime(reader, 5));
-
-    public Task<IAsyncDisposable> LockTenantAsync(string tenantId, string purpose, CancellationToken cancellationToken)
-    {
-        RequireText(tenantId, TenantIds.MaxLength, nameof(tenantId));
-        ArgumentException.ThrowIfNullOrWhiteSpace(purpose);
-        return _dialect.AcquireLockAsync($"synchire/{purpose}/{tenantId}", cancellationToken);
-    }
 }
