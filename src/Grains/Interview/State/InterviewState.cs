@@ -71,6 +71,27 @@ public sealed record InterviewState
 
     public bool Exists => Definition is not null;
 
+    /// <summary>The zero-based index of the question being discussed, or null before the first.</summary>
+    public int? CurrentQuestion => CurrentQuestionIndex >= 0 ? CurrentQuestionIndex : null;
+
+    /// <summary>What callers see of the interview <paramref name="interviewId"/>; it must exist.</summary>
+    public InterviewSnapshot ToSnapshot(string interviewId) => new(
+        interviewId,
+        Status,
+        Definition ?? throw new InvalidOperationException($"Interview {interviewId} has not been created."),
+        CreatedAt,
+        StartedAt,
+        EndedAt,
+        EndReason,
+        CurrentQuestionIndex,
+        Questions,
+        Transcript)
+    {
+        CvFileName = CvFileName,
+        CvCharacters = CvText?.Length ?? 0,
+        ConsentGivenAt = ConsentGivenAt,
+    };
+
     /// <summary>The question id tools use for a zero-based index: q1, q2, …</summary>
     public static string QuestionId(int index) => $"q{index + 1}";
 
