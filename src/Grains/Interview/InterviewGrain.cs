@@ -35,13 +35,11 @@ namespace SyncHire.Grains.Interview;
 /// </remarks>
 [PreferLocalPlacement]
 public sealed class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IRemindable,
-    ICandidateChannelEvents, IConversationHost, IInterviewClockEvents, ITypedInterviewHost
+    ICandidateChannelEvents, ICandidateProtocolHost, IConversationHost, IInterviewClockEvents, ITypedInterviewHost
 {
     public const string HardCapReminder = InterviewClocks.HardCapReminder;
     public const string LivenessReminder = InterviewClocks.LivenessReminder;
     public const string CompletionReminder = InterviewCompletion.Reminder;
-
-    private static readonly ConnectionClose NotFound = new(4404, "interview not found");
 
     private readonly InterviewStore _store;
     private readonly InterviewOptions _options;
@@ -59,6 +57,7 @@ public sealed class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IR
     private readonly InterviewCompletion _completion;
     private readonly InterviewWatchers _watchers;
     private readonly TypedInterview _typed;
+    private readonly CandidateProtocol _protocol;
 
     /// <summary>Held while the interview is running so its timers and provider session are not collected as idle.</summary>
     private IDisposable? _liveKeepAlive;
@@ -90,9 +89,10 @@ public sealed class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IR
         _candidate = new CandidateChannel(id, _inbox, _keepAlive, _usage, _options.MaxAudioFrameBytes, time, logger, _watchers.Notify) { Events = this };
         _conversation = new ProviderConversation(id, () => _store.Definition.Provider, providers.Resolve, _options, _timers, _inbox, _usage, logger, this);
         _interviewer = new InterviewerTurns(_store, _candidate, _conversation, _usage, time, logger, reason => EndAsync(reason));
-        _clocks = new InterviewClocks(_store, _timers, time, _options, this);
+        _clocks = new InterviewClocks(_store, _timers, _candidate, time, _options, this);
         _completion = new InterviewCompletion(_store, completion, _usage, _options.DefaultProvider, _timers, _keepAlive, _inbox, time, logger);
         _typed = new TypedInterview(_store, _candidate, _clocks, time, logger, this);
+        _protocol = new CandidateProtocol(_store, _candidate, _conversation, _typed, _usage, _options.RequireConsent, time, this);
     }
 
     private string Id => _store.InterviewId;
@@ -246,97 +246,27 @@ public sealed class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IR
 
         if (!State.Exists)
         {
-            connection.TrySend(ConnectionFrame.Text(ServerEvents.Error(ErrorCodes.InternalError, $"Interview {Id} does not exist.", _time.GetUtcNow())));
-            await connection.CloseAsync(NotFound);
+            await _protocol.RefuseAsync(connection);
             return CandidateAttachResult.NotCreated;
         }
 
         await _candidate.AdoptAsync(connection);
         _clocks.StopIdle();
-        var (state, now) = (State, _time.GetUtcNow());
-        Send(ServerEvents.SessionReady(Id, state.Status, state.CurrentQuestionIndex + 1, state.Questions.Count,
-            _store.Definition.MaxDurationMinutes * 60, state.StartedAt, now));
-        if (state.Status == InterviewStatus.Completed)
+        if (await _protocol.GreetAsync())
         {
-            Send(ServerEvents.InterviewEnded(state.EndReason ?? EndReasons.Completed, state.Transcript.Count, now));
-            await _candidate.CloseAsync(new ConnectionClose(1000, "interview already ended"));
-            return CandidateAttachResult.Attached;
+            _candidate.StartReading(connection);
         }
 
-        if (state.Status == InterviewStatus.InProgress)
-        {
-            Send(ServerEvents.Resumed(state.Status, state.CurrentQuestionIndex + 1, state.Questions.Count,
-                (now - state.StartedAt!.Value).TotalSeconds, state.Transcript, now));
-            await EnsureProviderSessionAsync();
-        }
-
-        _candidate.StartReading(connection);
         return CandidateAttachResult.Attached;
     }
 
-    /// <summary>A candidate's message, as a turn. Live audio mostly skips this (<see cref="CandidateChannel"/>).</summary>
-    async Task ICandidateChannelEvents.OnMessageAsync(ClientMessage message)
+    /// <summary>Created → InProgress. The start (with the consent that covers the recording) is persisted first, so the cap survives any crash.</summary>
+    private async Task BeginAsync(bool consent, DateTimeOffset now)
     {
-        var now = _time.GetUtcNow();
-        switch (message)
-        {
-            case ClientMessage.Ping:
-                Send(ServerEvents.Pong(now));
-                break;
-            case ClientMessage.StartInterview start:
-                await StartAsync(start.Consent, now);
-                break;
-            case ClientMessage.EndInterview when State.Status == InterviewStatus.Completed:
-                _candidate.SendError(ErrorCodes.InterviewEnded, "The interview has already ended.", now);
-                break;
-            case ClientMessage.EndInterview:
-                await EndAsync(EndReasons.CandidateEnded);
-                break;
-            case ClientMessage.AudioChunk or ClientMessage.CommitTurn when _typed.IsRunning:
-                _candidate.SendError(ErrorCodes.TextModeOnly, "This interview runs as typed questions and answers: send text_answer.", now);
-                break;
-            case ClientMessage.TextAnswer answer when _typed.IsRunning:
-                await _typed.AnswerOverSocketAsync(answer.Text);
-                break;
-            case ClientMessage.AudioChunk when _conversation.IsReconnecting:
-                break; // Dropped quietly: the candidate was told, and an error per 20 ms frame would bury the notice.
-            case ClientMessage.AudioChunk audio when RequireLiveSession(now) is { } session:
-                await session.SendAudioAsync(audio.Pcm16, _conversation.SessionToken);
-                _usage.CountAudioIn(audio.Pcm16.Length);
-                break;
-            case ClientMessage.CommitTurn when RequireLiveSession(now) is { } session:
-                await session.CommitTurnAsync(_conversation.SessionToken);
-                break;
-            case ClientMessage.TextAnswer answer when RequireLiveSession(now) is { } session:
-                await session.SendTextAsync(answer.Text, _conversation.SessionToken);
-                break;
-        }
-    }
-
-    void ICandidateChannelEvents.OnReleased() => _clocks.StartIdle();
-
-    private async Task StartAsync(bool consent, DateTimeOffset now)
-    {
-        switch (State.Status)
-        {
-            case InterviewStatus.Created when !consent && _options.RequireConsent:
-                _candidate.SendError(ErrorCodes.ConsentRequired, "The candidate must agree to the recording: send start_interview with \"consent\": true.", now);
-                break;
-            case InterviewStatus.Created:
-                // Created → InProgress. The start (with the consent that covers the recording) is persisted before
-                // anything else, so the cap survives any crash.
-                _store.State = State with { Status = InterviewStatus.InProgress, StartedAt = now, ConsentGivenAt = consent ? now : null };
-                await _store.SaveAsync();
-                await GoLiveAsync(now);
-                await EnsureProviderSessionAsync();
-                break;
-            case InterviewStatus.InProgress:
-                await EnsureProviderSessionAsync(); // A client that reconnected says start again: it resumes, nothing restarts.
-                break;
-            default:
-                _candidate.SendError(ErrorCodes.InterviewEnded, "The interview has already ended.", now);
-                break;
-        }
+        _store.State = State with { Status = InterviewStatus.InProgress, StartedAt = now, ConsentGivenAt = consent ? now : null };
+        await _store.SaveAsync();
+        await GoLiveAsync(now);
+        await EnsureProviderSessionAsync();
     }
 
     /// <summary>The interview's start is persisted: index it, keep the activation, start the cap and the warning.</summary>
@@ -345,27 +275,6 @@ public sealed class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IR
         await _completion.UpdateIndexAsync();
         _liveKeepAlive ??= _keepAlive.Hold();
         await _clocks.StartAsync(now);
-    }
-
-    /// <summary>The provider session if the interview is live; otherwise tells the candidate why not and returns null.</summary>
-    private IRealtimeSession? RequireLiveSession(DateTimeOffset now)
-    {
-        var problem = State.Status switch
-        {
-            InterviewStatus.Created => (ErrorCodes.NotStarted, "Send start_interview before audio, send_for_AI_processing or text_answer."),
-            InterviewStatus.Completed => (ErrorCodes.InterviewEnded, "The interview has already ended."),
-            _ when _conversation.Session is null => (ErrorCodes.InternalError, _conversation.IsReconnecting
-                ? "The interviewer is reconnecting; please say that again in a moment."
-                : "The interviewer is not connected yet; please try again in a moment."),
-            _ => ((string, string)?)null,
-        };
-        if (problem is var (code, text))
-        {
-            _candidate.SendError(code, text, now);
-            return null;
-        }
-
-        return _conversation.Session;
     }
 
     /// <summary>A typed interview has no interviewer session: it asks its questions itself.</summary>
@@ -409,6 +318,16 @@ public sealed class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IR
 
     private void Send(byte[] utf8Json) => _candidate.Send(utf8Json);
 
+    Task ICandidateChannelEvents.OnMessageAsync(ClientMessage message) => _protocol.HandleAsync(message);
+
+    void ICandidateChannelEvents.OnReleased() => _clocks.StartIdle();
+
+    Task ICandidateProtocolHost.BeginAsync(bool consent, DateTimeOffset now) => BeginAsync(consent, now);
+
+    Task ICandidateProtocolHost.EnsureInterviewerAsync() => EnsureProviderSessionAsync();
+
+    Task ICandidateProtocolHost.EndAsync(string reason) => EndAsync(reason);
+
     bool IConversationHost.IsLive => State.Status == InterviewStatus.InProgress;
 
     RealtimeSessionOptions IConversationHost.DescribeSession(bool onFallback) =>
@@ -432,15 +351,8 @@ public sealed class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IR
 
     Task IInterviewClockEvents.OnIdleAsync() => EndAsync(EndReasons.Idle);
 
-    async Task IInterviewClockEvents.OnTimeWarningAsync(TimeSpan remaining, DateTimeOffset now)
-    {
-        var seconds = Math.Max(0, (int)Math.Ceiling(remaining.TotalSeconds));
-        Send(ServerEvents.TimeWarning(seconds, $"About {InterviewClocks.Describe(remaining)} left in this interview.", now));
-        if (_conversation.Session is { } session)
-        {
-            await session.UpdateInstructionsAsync(InterviewPromptBuilder.WrapUp(SessionSetup.Instructions(State), remaining), _conversation.SessionToken);
-        }
-    }
+    Task IInterviewClockEvents.OnTimeWarningAsync(TimeSpan remaining) =>
+        _conversation.UpdateInstructionsAsync(InterviewPromptBuilder.WrapUp(SessionSetup.Instructions(State), remaining));
 
     Task ITypedInterviewHost.OnStartedAsync(DateTimeOffset now) => GoLiveAsync(now);
 

@@ -1,4 +1,5 @@
 using SyncHire.Grains.Interfaces;
+using SyncHire.Grains.Interfaces.Protocol;
 
 namespace SyncHire.Grains.Interview;
 
@@ -10,8 +11,8 @@ internal interface IInterviewClockEvents
     /// <summary>The hard cap: end as time_limit.</summary>
     Task OnCapReachedAsync();
 
-    /// <summary>The warning before the cap (already recorded in the state): tell the candidate and the interviewer.</summary>
-    Task OnTimeWarningAsync(TimeSpan remaining, DateTimeOffset now);
+    /// <summary>The warning before the cap went out to the candidate: the interviewer should wrap up too.</summary>
+    Task OnTimeWarningAsync(TimeSpan remaining);
 
     /// <summary>No candidate has been connected for the idle timeout: end as idle.</summary>
     Task OnIdleAsync();
@@ -26,7 +27,7 @@ internal interface IInterviewClockEvents
 /// </summary>
 /// <remarks>Used only inside turns: timer callbacks are turns too.</remarks>
 internal sealed class InterviewClocks(
-    InterviewStore store, IGrainTimers timers, TimeProvider time, InterviewOptions options, IInterviewClockEvents events)
+    InterviewStore store, IGrainTimers timers, ICandidateSender candidate, TimeProvider time, InterviewOptions options, IInterviewClockEvents events)
 {
     public const string HardCapReminder = "hard-cap";
 
@@ -126,7 +127,7 @@ internal sealed class InterviewClocks(
     }
 
     /// <summary>How the warning puts the time left: seconds under a minute and a half, whole minutes above.</summary>
-    public static string Describe(TimeSpan remaining) => remaining.TotalSeconds switch
+    private static string Describe(TimeSpan remaining) => remaining.TotalSeconds switch
     {
         < 90 => $"{Math.Max(1, (int)Math.Round(remaining.TotalSeconds))} seconds",
         _ => $"{(int)Math.Round(remaining.TotalMinutes)} minutes",
@@ -161,9 +162,12 @@ internal sealed class InterviewClocks(
         }
 
         var now = time.GetUtcNow();
+        var remaining = CapAt - now;
         store.State = store.State with { TimeWarningSent = true };
         await store.SaveAsync();
-        await events.OnTimeWarningAsync(CapAt - now, now);
+        var seconds = Math.Max(0, (int)Math.Ceiling(remaining.TotalSeconds));
+        candidate.Send(ServerEvents.TimeWarning(seconds, $"About {Describe(remaining)} left in this interview.", now));
+        await events.OnTimeWarningAsync(remaining);
     }
 
     private async Task OnIdleAsync()

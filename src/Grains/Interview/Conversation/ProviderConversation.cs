@@ -118,6 +118,15 @@ internal sealed class ProviderConversation(
         return true;
     }
 
+    /// <summary>Gives the live session (if any) new instructions, e.g. to wrap up before the cap.</summary>
+    public async Task UpdateInstructionsAsync(string instructions)
+    {
+        if (Session is { } session)
+        {
+            await session.UpdateInstructionsAsync(instructions, SessionToken);
+        }
+    }
+
     /// <summary>
     /// The session failed, closed or could not open: reconnect. Late reports about a session that was already
     /// replaced are ignored.
