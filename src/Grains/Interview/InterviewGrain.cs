@@ -3,7 +3,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Placement;
+using Orleans.Providers;
 using Orleans.Runtime.Placement;
+using Orleans.Storage;
 using SyncHire.Grains.Candidates;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interfaces.Events;
@@ -67,7 +69,11 @@ public sealed class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IR
     /// system clock). Tests substitute a manual clock for it alone, leaving Orleans' own machinery on real time.
     /// </param>
     public InterviewGrain(
-        [PersistentState("interview")] IPersistentState<InterviewState> stored,
+        [PersistentState("interview")] IPersistentState<InterviewCoreState> core,
+        [PersistentState("progress")] IPersistentState<ConversationProgressState> progress,
+        [PersistentState("completion")] IPersistentState<CompletionState> completionState,
+        [PersistentState("cv")] IPersistentState<CvState> cv,
+        [FromKeyedServices(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)] IGrainStorage storage,
         ProviderRegistry providers,
         IOptions<InterviewOptions> options,
         ILogger<InterviewGrain> logger,
@@ -81,7 +87,7 @@ public sealed class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IR
         _logger = logger;
         _parkedConnections = parkedConnections;
         _time = time;
-        _store = new InterviewStore(id, stored);
+        _store = new InterviewStore(id, core, progress, completionState, cv, new TranscriptLog(storage, this.GetGrainId()));
         _inbox = new TurnInbox(() => this.AsReference<IInterviewTurns>().RunNextTurn());
         _keepAlive = new ActivationKeepAlive(DelayDeactivation);
         _timers = new ActivationTimers(this, reminderOptions);

@@ -3,8 +3,11 @@ using SyncHire.Grains.Interfaces;
 namespace SyncHire.Grains.Interview;
 
 /// <summary>
-/// Everything an interview persists. A plain record, replaced whole (<c>State = State with { … }</c>) and written
-/// after every change that must survive the silo: a crash loses at most the turn that was being spoken.
+/// Everything an interview keeps, as one immutable view. A plain record, replaced whole
+/// (<c>State = State with { … }</c>) and saved after every change that must survive the silo: a crash loses at most
+/// the turn that was being spoken. It is not stored as one row: <see cref="InterviewStore"/> persists it by concern
+/// (<see cref="InterviewCoreState"/>, <see cref="ConversationProgressState"/>, <see cref="CompletionState"/>,
+/// <see cref="CvState"/>) and the transcript as an append-only <see cref="TranscriptLog"/>.
 /// </summary>
 [GenerateSerializer, Alias("synchire.InterviewState")]
 public sealed record InterviewState
