@@ -13,7 +13,6 @@ using SyncHire.Grains.Interfaces.Protocol;
 using SyncHire.Grains.Interfaces.TextMode;
 using SyncHire.Grains.Prompts;
 using SyncHire.Grains.Providers;
-using SyncHire.Grains.Questions;
 using SyncHire.Grains.Usage;
 
 namespace SyncHire.Grains.Interview;
@@ -37,7 +36,7 @@ namespace SyncHire.Grains.Interview;
 /// </remarks>
 [PreferLocalPlacement]
 public sealed class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IRemindable,
-    ICandidateChannelEvents, ICandidateProtocolHost, IConversationHost, IInterviewClockEvents, ITypedInterviewHost
+    ICandidateChannelEvents, IInterviewLifecycle, IConversationHost, IInterviewClockEvents
 {
     public const string HardCapReminder = InterviewClocks.HardCapReminder;
     public const string LivenessReminder = InterviewClocks.LivenessReminder;
@@ -87,7 +86,9 @@ public sealed class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IR
         _logger = logger;
         _parkedConnections = parkedConnections;
         _time = time;
-        _store = new InterviewStore(id, core, progress, completionState, cv, new TranscriptLog(storage, this.GetGrainId()));
+        var grainId = this.GetGrainId();
+        _store = new InterviewStore(id, core, progress, completionState, cv, new TranscriptLog(storage, grainId),
+            () => LegacyInterviewState.ReadAsync(storage, grainId));
         _inbox = new TurnInbox(() => this.AsReference<IInterviewTurns>().RunNextTurn());
         _keepAlive = new ActivationKeepAlive(DelayDeactivation);
         _timers = new ActivationTimers(this, reminderOptions);
@@ -149,13 +150,10 @@ public sealed class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IR
         }
 
         InterviewDefinitionValidator.Validate(definition);
-        var questions = definition.Questions.Count > 0
-            ? definition.Questions.Select(q => q.Trim()).ToList()
-            : QuestionBank.Build(definition.SkillTopic ?? definition.JobTitle, definition.Level);
-        _store.State = new InterviewState { Definition = definition, Status = InterviewStatus.Created, CreatedAt = _time.GetUtcNow(), Questions = questions };
+        _store.State = InterviewState.Create(definition, _time.GetUtcNow());
         await _store.SaveAsync();
         await _completion.UpdateIndexAsync();
-        InterviewLog.Created(_logger, Id, questions.Count);
+        InterviewLog.Created(_logger, Id, State.Questions.Count);
         return State.ToSnapshot(Id);
     }
 
@@ -328,11 +326,13 @@ public sealed class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IR
 
     void ICandidateChannelEvents.OnReleased() => _clocks.StartIdle();
 
-    Task ICandidateProtocolHost.BeginAsync(bool consent, DateTimeOffset now) => BeginAsync(consent, now);
+    Task IInterviewLifecycle.BeginAsync(bool consent, DateTimeOffset now) => BeginAsync(consent, now);
 
-    Task ICandidateProtocolHost.EnsureInterviewerAsync() => EnsureProviderSessionAsync();
+    Task IInterviewLifecycle.GoLiveAsync(DateTimeOffset now) => GoLiveAsync(now);
 
-    Task ICandidateProtocolHost.EndAsync(string reason) => EndAsync(reason);
+    Task IInterviewLifecycle.EnsureInterviewerAsync() => EnsureProviderSessionAsync();
+
+    Task IInterviewLifecycle.EndAsync(string reason) => EndAsync(reason);
 
     bool IConversationHost.IsLive => State.Status == InterviewStatus.InProgress;
 
@@ -359,8 +359,4 @@ public sealed class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IR
 
     Task IInterviewClockEvents.OnTimeWarningAsync(TimeSpan remaining) =>
         _conversation.UpdateInstructionsAsync(InterviewPromptBuilder.WrapUp(SessionSetup.Instructions(State), remaining));
-
-    Task ITypedInterviewHost.OnStartedAsync(DateTimeOffset now) => GoLiveAsync(now);
-
-    Task ITypedInterviewHost.EndAsync(string reason) => EndAsync(reason);
 }

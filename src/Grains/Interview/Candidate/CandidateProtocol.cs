@@ -6,18 +6,6 @@ using SyncHire.Grains.Usage;
 
 namespace SyncHire.Grains.Interview;
 
-/// <summary>What the candidate protocol asks of the interview; called inside turns.</summary>
-internal interface ICandidateProtocolHost
-{
-    /// <summary>start_interview on a created interview: persist the start (and consent) and go live.</summary>
-    Task BeginAsync(bool consent, DateTimeOffset now);
-
-    /// <summary>A live interview needs its interviewer: open the provider session unless one is open or coming.</summary>
-    Task EnsureInterviewerAsync();
-
-    Task EndAsync(string reason);
-}
-
 /// <summary>
 /// The candidate's side of the protocol: what a newly attached candidate is told (session_ready, then resumed or
 /// interview_ended), and what each client message does once it has come through the channel as a turn. Live audio
@@ -32,7 +20,7 @@ internal sealed class CandidateProtocol(
     InterviewUsageMeter usage,
     bool requireConsent,
     TimeProvider time,
-    ICandidateProtocolHost host)
+    IInterviewLifecycle host)
 {
     private static readonly ConnectionClose NotFound = new(4404, "interview not found");
 

@@ -74,6 +74,17 @@ public sealed record InterviewState
 
     public bool Exists => Definition is not null;
 
+    /// <summary>A new interview: its own questions (trimmed), or ones from the question bank for its topic and level.</summary>
+    public static InterviewState Create(InterviewDefinition definition, DateTimeOffset now) => new()
+    {
+        Definition = definition,
+        Status = InterviewStatus.Created,
+        CreatedAt = now,
+        Questions = definition.Questions.Count > 0
+            ? [.. definition.Questions.Select(q => q.Trim())]
+            : SyncHire.Grains.Questions.QuestionBank.Build(definition.SkillTopic ?? definition.JobTitle, definition.Level),
+    };
+
     /// <summary>The zero-based index of the question being discussed, or null before the first.</summary>
     public int? CurrentQuestion => CurrentQuestionIndex >= 0 ? CurrentQuestionIndex : null;
 

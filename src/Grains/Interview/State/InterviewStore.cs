@@ -20,7 +20,8 @@ internal sealed class InterviewStore(
     IPersistentState<ConversationProgressState> progress,
     IPersistentState<CompletionState> completion,
     IPersistentState<CvState> cv,
-    TranscriptLog transcript)
+    TranscriptLog transcript,
+    Func<Task<InterviewState?>>? readLegacy = null)
 {
     /// <summary>As last loaded or saved: what is in storage, to tell which parts a save must write.</summary>
     private InterviewState _saved = new();
@@ -35,6 +36,15 @@ internal sealed class InterviewStore(
     /// <summary>Composes the state from what Orleans read (or carried over in a migration) and the stored transcript.</summary>
     public async Task LoadAsync()
     {
+        if (core.RecordExists && !progress.RecordExists && readLegacy is not null && await readLegacy() is { Exists: true } legacy)
+        {
+            // Stored by a build that kept the whole interview in the "interview" row: split it once, now.
+            State = legacy;
+            _saved = new InterviewState();
+            await SaveAsync();
+            return;
+        }
+
         var turns = core.State.Definition is null ? [] : await transcript.ReadAllAsync();
         State = Compose(core.State, progress.State, completion.State, cv.State, turns);
         _saved = State;

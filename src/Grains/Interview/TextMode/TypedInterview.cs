@@ -6,15 +6,6 @@ using SyncHire.Grains.TextMode;
 
 namespace SyncHire.Grains.Interview;
 
-/// <summary>What a typed interview asks of the interview: start its clocks and index row, and end it.</summary>
-internal interface ITypedInterviewHost
-{
-    /// <summary>The interview just went live (its start persisted): keep it alive, index it, start the cap and the warning.</summary>
-    Task OnStartedAsync(DateTimeOffset now);
-
-    Task EndAsync(string reason);
-}
-
 /// <summary>
 /// Text Q&amp;A mode (seeds/001): the interview runs over REST without audio or a provider session. It asks the
 /// questions in order, records each typed answer as the candidate's turn, scores it offline
@@ -23,7 +14,7 @@ internal interface ITypedInterviewHost
 /// </summary>
 /// <remarks>Used inside turns only.</remarks>
 internal sealed class TypedInterview(
-    InterviewStore store, ICandidateSender candidate, InterviewClocks clocks, TimeProvider time, ILogger logger, ITypedInterviewHost host)
+    InterviewStore store, ICandidateSender candidate, InterviewClocks clocks, TimeProvider time, ILogger logger, IInterviewLifecycle host)
 {
     private InterviewState State => store.State;
 
@@ -127,7 +118,7 @@ internal sealed class TypedInterview(
         store.State = State with { Status = InterviewStatus.InProgress, StartedAt = now, TextMode = true, CurrentQuestionIndex = 0 };
         var questionTurn = store.AppendTurn(Speakers.Interviewer, State.Questions[0], now, now);
         await store.SaveAsync();
-        await host.OnStartedAsync(now);
+        await host.GoLiveAsync(now);
         clocks.RestartIdle();
         InterviewLog.StartedInTextMode(logger, store.InterviewId, State.Questions.Count);
 

@@ -1,3 +1,4 @@
+using Orleans;
 using Orleans.Storage;
 using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interview;
@@ -105,6 +106,35 @@ public sealed class InterviewStoreTests
         Assert.False(_memory.Storage.Holds("transcript-0", _memory.GrainId));
         Assert.False(_memory.Storage.Holds("transcript-1", _memory.GrainId));
         Assert.False(Store.State.Exists);
+    }
+
+    [Fact]
+    public async Task An_interview_stored_whole_by_an_earlier_build_is_split_into_its_parts_on_first_load()
+    {
+        var legacy = new InterviewState
+        {
+            Definition = new InterviewDefinition { CandidateName = "Ada" },
+            Status = InterviewStatus.Completed,
+            StartedAt = Start,
+            Questions = ["What is a mutex?"],
+            CurrentQuestionIndex = 0,
+            Answers = [new StoredAnswer("q1", "A lock.", 4, [])],
+            Transcript = [new TranscriptTurn(1, Speakers.Interviewer, "What is a mutex?", 0, 1, 0), new TranscriptTurn(2, Speakers.Candidate, "A lock.", 2, 3, 0)],
+            LastSequence = 2,
+            CompletionPublished = true,
+        };
+        await _memory.Storage.WriteStateAsync("interview", _memory.GrainId, new GrainState<InterviewState>(legacy));
+        _memory.Core.State = InterviewCoreState.From(legacy); // What Orleans reads from that row into the new type.
+        await _memory.Core.WriteStateAsync();
+        var store = new InterviewStore("interview-1", _memory.Core, _memory.Progress, _memory.Completion, _memory.Cv,
+            new TranscriptLog(_memory.Storage, _memory.GrainId, chunkSize: 4), () => LegacyInterviewState.ReadAsync(_memory.Storage, _memory.GrainId));
+
+        await store.LoadAsync();
+
+        Assert.Equal(legacy.Transcript, store.State.Transcript);
+        Assert.Equal(legacy.Answers, _memory.Progress.State.Answers);
+        Assert.True(_memory.Completion.State.CompletionPublished);
+        Assert.True(_memory.Storage.Holds("transcript-0", _memory.GrainId));
     }
 
     private async Task CreateStartedAsync()
