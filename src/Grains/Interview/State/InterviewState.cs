@@ -54,7 +54,7 @@ public sealed record InterviewState
     /// <summary>The time warning went out; a reactivated grain does not warn twice.</summary>
     [Id(15)] public bool TimeWarningSent { get; init; }
 
-    /// <summary>The evaluation, once written (see InterviewGrain.Completion.cs).</summary>
+    /// <summary>The evaluation, once written (see <see cref="InterviewCompletion"/>).</summary>
     [Id(16)] public InterviewReportSnapshot? Report { get; init; }
 
     /// <summary>The interview.completed webhook is in the outbox (or the interview has no webhook URL).</summary>
