@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SyncHire.Grains.Providers;
 using SyncHire.Grains.Usage;
-using Orleans.Storage;
 
 namespace SyncHire.Grains.Interview;
 
@@ -36,9 +35,7 @@ internal interface IConversationHost
 /// before then.
 /// </summary>
 /// <remarks>
-/// Used inside turns. The event pump runs on the thread pool and touches nothing here but the session it was
-/// given and the usage meter (thread-safe); it hands each event to a turn through <see cref="ITurnRunner"/>, where
-/// events of a session that was replaced meanwhile are dropped.
+/// Used inside turns; each session's events arrive through a <see cref="ProviderEventPump"/>, as turns.
 /// </remarks>
 internal sealed class ProviderConversation(
     string interviewId,
@@ -52,6 +49,7 @@ internal sealed class ProviderConversation(
     IConversationHost host)
 {
     private readonly ProviderFailover _failover = new(options.FallbackProvider);
+    private readonly ProviderEventPump _pump = new(interviewId, turns, usage, logger);
     private CancellationTokenSource? _sessionLifetime;
     private int _reconnectAttempt;
     private IDisposable? _reconnectTimer;
@@ -109,7 +107,7 @@ internal sealed class ProviderConversation(
         _sessionLifetime = lifetime;
         host.OnSessionChanged();
         ScheduleRollover(provider);
-        _ = Task.Run(() => PumpEventsAsync(session, lifetime.Token));
+        _ = Task.Run(() => _pump.RunAsync(session, lifetime.Token, s => s == Session, host.OnEventAsync, OnSessionLostAsync));
         if (speakFirst)
         {
             await session.CreateResponseAsync(lifetime.Token);
@@ -288,83 +286,6 @@ internal sealed class ProviderConversation(
                 IsRolloverDue = true;
                 return Task.CompletedTask;
             }, lifetime);
-        }
-    }
-
-    /// <summary>Reads the session's events outside the turn and handles each as a turn, in order.</summary>
-    private async Task PumpEventsAsync(IRealtimeSession session, CancellationToken lifetime)
-    {
-        var reason = "the provider closed the session";
-        await using var events = session.Events.GetAsyncEnumerator(lifetime);
-        while (true)
-        {
-            try
-            {
-                if (!await events.MoveNextAsync())
-                {
-                    break;
-                }
-            }
-            catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                InterviewLog.ProviderSessionFailed(logger, exception, interviewId);
-                reason = exception.Message;
-                break;
-            }
-
-            var providerEvent = events.Current;
-            try
-            {
-                await turns.RunInTurnAsync(() => HandleEventAsync(session, providerEvent));
-            }
-            catch (Exception exception)
-            {
-                // The activation is gone (or found itself stale); a successor opens its own session.
-                InterviewLog.ProviderEventPumpStopped(logger, exception, interviewId);
-                return;
-            }
-        }
-
-        if (lifetime.IsCancellationRequested)
-        {
-            return;
-        }
-
-        try
-        {
-            await turns.RunInTurnAsync(() => OnSessionLostAsync(session, reason));
-        }
-        catch (Exception exception)
-        {
-            InterviewLog.NothingToEnd(logger, exception, interviewId);
-        }
-    }
-
-    private async Task HandleEventAsync(IRealtimeSession session, ProviderEvent providerEvent)
-    {
-        if (providerEvent is UsageReported reported)
-        {
-            // Counted even from a session already replaced: its tokens were spent (and billed) all the same.
-            usage.CountTokens(reported.Tokens);
-            return;
-        }
-
-        if (session != Session)
-        {
-            return; // A closed session's late events.
-        }
-
-        try
-        {
-            await host.OnEventAsync(session, providerEvent);
-        }
-        catch (Exception exception) when (exception is not InconsistentStateException)
-        {
-            InterviewLog.ProviderEventFailed(logger, exception, interviewId, providerEvent.GetType().Name);
         }
     }
 }

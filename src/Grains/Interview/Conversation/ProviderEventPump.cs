@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Storage;
+using SyncHire.Grains.Providers;
+using SyncHire.Grains.Usage;
+
+namespace SyncHire.Grains.Interview;
+
+/// <summary>
+/// Reads one provider session's events and hands each to the interview as a turn, in order; when the session ends
+/// on its own (closed or failed, not cancelled), reports the loss as a turn too.
+/// </summary>
+/// <remarks>
+/// Threads: <see cref="RunAsync"/> runs on the thread pool, outside turns. It touches only the session it was given
+/// and the usage meter (thread-safe, Interlocked); whether the session is still the live one, and everything the
+/// event does, is decided inside the turn (<see cref="ITurnRunner"/>), where a replaced session's late events are
+/// dropped.
+/// </remarks>
+internal sealed class ProviderEventPump(string interviewId, ITurnRunner turns, InterviewUsageMeter usage, ILogger logger)
+{
+    /// <param name="isLive">Inside the turn: is <paramref name="session"/> still the interview's session?</param>
+    /// <param name="apply">Inside the turn: what a live session's event does.</param>
+    /// <param name="lost">Inside the turn: the session ended on its own, with the reason.</param>
+    public async Task RunAsync(
+        IRealtimeSession session,
+        CancellationToken lifetime,
+        Func<IRealtimeSession, bool> isLive,
+        Func<IRealtimeSession, ProviderEvent, Task> apply,
+        Func<IRealtimeSession, string, Task> lost)
+    {
+        var reason = "the provider closed the session";
+        await using var events = session.Events.GetAsyncEnumerator(lifetime);
+        while (true)
+        {
+            try
+            {
+                if (!await events.MoveNextAsync())
+                {
+                    break;
+                }
+            }
+            catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                InterviewLog.ProviderSessionFailed(logger, exception, interviewId);
+                reason = exception.Message;
+                break;
+            }
+
+            var providerEvent = events.Current;
+            try
+            {
+                await turns.RunInTurnAsync(() => HandleAsync(session, providerEvent, isLive, apply));
+            }
+            catch (Exception exception)
+            {
+                // The activation is gone (or found itself stale); a successor opens its own session.
+                InterviewLog.ProviderEventPumpStopped(logger, exception, interviewId);
+                return;
+            }
+        }
+
+        if (lifetime.IsCancellationRequested)
+        {
+            return;
+        }
+
+        try
+        {
+            await turns.RunInTurnAsync(() => lost(session, reason));
+        }
+        catch (Exception exception)
+        {
+            InterviewLog.NothingToEnd(logger, exception, interviewId);
+        }
+    }
+
+    private async Task HandleAsync(
+        IRealtimeSession session, ProviderEvent providerEvent, Func<IRealtimeSession, bool> isLive, Func<IRealtimeSession, ProviderEvent, Task> apply)
+    {
+        if (providerEvent is UsageReported reported)
+        {
+            // Counted even from a session already replaced: its tokens were spent (and billed) all the same.
+            usage.CountTokens(reported.Tokens);
+            return;
+        }
+
+        if (!isLive(session))
+        {
+            return; // A closed session's late events.
+        }
+
+        try
+        {
+            await apply(session, providerEvent);
+        }
+        catch (Exception exception) when (exception is not InconsistentStateException)
+        {
+            InterviewLog.ProviderEventFailed(logger, exception, interviewId, providerEvent.GetType().Name);
+        }
+    }
+}
