@@ -10,10 +10,10 @@ namespace SyncHire.Grains.Interview;
 /// on its own (closed or failed, not cancelled), reports the loss as a turn too.
 /// </summary>
 /// <remarks>
-/// Threads: <see cref="RunAsync"/> runs on the thread pool, outside turns. It touches only the session it was given
-/// and the usage meter (thread-safe, Interlocked); whether the session is still the live one, and everything the
-/// event does, is decided inside the turn (<see cref="ITurnRunner"/>), where a replaced session's late events are
-/// dropped.
+/// Threads: the read loop of <see cref="RunAsync"/> runs on the thread pool, outside turns, and touches only the
+/// session it was given (its event stream). Each event is then handled inside a turn (<see cref="ITurnRunner"/>):
+/// the token count, whether the session is still the live one (a replaced session's late events are dropped), and
+/// everything the event does.
 /// </remarks>
 internal sealed class ProviderEventPump(string interviewId, ITurnRunner turns, InterviewUsageMeter usage, ILogger logger)
 {
