@@ -36,7 +36,8 @@ internal sealed class InterviewStore(
     /// <summary>Composes the state from what Orleans read (or carried over in a migration) and the stored transcript.</summary>
     public async Task LoadAsync()
     {
-        if (core.RecordExists && !progress.RecordExists && readLegacy is not null && await readLegacy() is { Exists: true } legacy)
+        if (core.State is { Definition: not null, Layout: < InterviewCoreState.CurrentLayout } && readLegacy is not null
+            && await readLegacy() is { Exists: true } legacy)
         {
             // Stored by a build that kept the whole interview in the "interview" row: split it once, now.
             State = legacy;

@@ -33,8 +33,17 @@ public sealed record InterviewCoreState
 
     [Id(9)] public bool TimeWarningSent { get; init; }
 
+    /// <summary>
+    /// <see cref="CurrentLayout"/> for a row written since the state was split by concern; 0 for a row an earlier build
+    /// wrote with the whole interview in it (its JSON has no such field), which <see cref="InterviewStore"/> splits.
+    /// </summary>
+    [Id(10)] public int Layout { get; init; }
+
+    public const int CurrentLayout = 2;
+
     public static InterviewCoreState From(InterviewState state) => new()
     {
+        Layout = CurrentLayout,
         Definition = state.Definition,
         Status = state.Status,
         CreatedAt = state.CreatedAt,

@@ -124,7 +124,7 @@ public sealed class InterviewStoreTests
             CompletionPublished = true,
         };
         await _memory.Storage.WriteStateAsync("interview", _memory.GrainId, new GrainState<InterviewState>(legacy));
-        _memory.Core.State = InterviewCoreState.From(legacy); // What Orleans reads from that row into the new type.
+        _memory.Core.State = InterviewCoreState.From(legacy) with { Layout = 0 }; // What Orleans reads from that row: no layout.
         await _memory.Core.WriteStateAsync();
         var store = new InterviewStore("interview-1", _memory.Core, _memory.Progress, _memory.Completion, _memory.Cv,
             new TranscriptLog(_memory.Storage, _memory.GrainId, chunkSize: 4), () => LegacyInterviewState.ReadAsync(_memory.Storage, _memory.GrainId));
@@ -135,6 +135,7 @@ public sealed class InterviewStoreTests
         Assert.Equal(legacy.Answers, _memory.Progress.State.Answers);
         Assert.True(_memory.Completion.State.CompletionPublished);
         Assert.True(_memory.Storage.Holds("transcript-0", _memory.GrainId));
+        Assert.Equal(InterviewCoreState.CurrentLayout, _memory.Core.State.Layout);
     }
 
     private async Task CreateStartedAsync()
