@@ -3,48 +3,76 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Placement;
+using Orleans.Providers;
+using Orleans.Runtime.Placement;
+using Orleans.Storage;
 using SyncHire.Grains.Candidates;
 using SyncHire.Grains.Interfaces;
+using SyncHire.Grains.Interfaces.Events;
 using SyncHire.Grains.Interfaces.Protocol;
+using SyncHire.Grains.Interfaces.TextMode;
+using SyncHire.Grains.Prompts;
 using SyncHire.Providers;
-using SyncHire.Grains.Questions;
+using SyncHire.Grains.Usage;
 
 namespace SyncHire.Grains.Interview;
 
 /// <summary>
-/// One interview: its persisted state (this file), the candidate's connection (InterviewGrain.Candidate.cs and the
-/// audio fast path in InterviewGrain.AudioPath.cs), the provider session (InterviewGrain.Provider.cs, with its
-/// reconnects and failover in InterviewGrain.Resilience.cs), its clocks (InterviewGrain.Timers.cs), the completion
-/// (InterviewGrain.Completion.cs), watchers (InterviewGrain.Observers.cs), typed answers (InterviewGrain.TextMode.cs),
-/// the CV (InterviewGrain.Cv.cs) and erasure (InterviewGrain.Erasure.cs).
+/// One interview, as a coordinator: it owns the persisted state (<see cref="InterviewStore"/>) and its lifecycle
+/// (create, start, end, erase), and hands the work to plain collaborators, each with one job: the candidate's
+/// connection and audio path (<see cref="CandidateChannel"/>), the provider session with its reconnects, rollover and
+/// failover (<see cref="ProviderConversation"/>), what the interviewer's events do (<see cref="InterviewerTurns"/>),
+/// the clocks (<see cref="InterviewClocks"/>), the completion (<see cref="InterviewCompletion"/>), watchers
+/// (<see cref="InterviewWatchers"/>) and typed answers (<see cref="TypedInterview"/>). They reach the grain only
+/// through small interfaces (a turn runner, timers, a sender, the host callbacks below).
 /// </summary>
 /// <remarks>
-/// Calls, timer ticks, reminders and the work background loops queue through <see cref="TurnInbox"/> run as turns
-/// of the activation, one at a time, and the grain's fields are touched only there. Two things run outside turns and
-/// read what turns publish: live candidate audio (<see cref="AudioRoute"/>, written with Volatile) and the watch
-/// wake-up (a lock), both noted where they are.
+/// Calls, timer ticks, reminders and the work background loops queue through <see cref="TurnInbox"/> run as turns of
+/// the activation, one at a time. Two things run outside turns and read only what turns publish: live candidate
+/// audio (<see cref="CandidateChannel"/>) and the watch wake-up (<see cref="InterviewWatchers"/>); each says how.
 /// Placement: an interview is activated on the silo that first calls it (<see cref="PreferLocalPlacementAttribute"/>);
 /// when its candidate connects through another silo, it migrates there (see <see cref="AttachCandidate"/>), so audio
 /// frames never leave the process that holds the candidate's socket.
 /// </remarks>
 [PreferLocalPlacement]
-public sealed partial class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IRemindable
+public sealed class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IRemindable,
+    ICandidateChannelEvents, IInterviewLifecycle, IConversationHost, IInterviewClockEvents
 {
-    private readonly IPersistentState<InterviewState> _stored;
-    private readonly ProviderRegistry _providers;
+    public const string HardCapReminder = InterviewClocks.HardCapReminder;
+    public const string LivenessReminder = InterviewClocks.LivenessReminder;
+    public const string CompletionReminder = InterviewCompletion.Reminder;
+
+    private readonly InterviewStore _store;
     private readonly InterviewOptions _options;
     private readonly ILogger<InterviewGrain> _logger;
-    private readonly InterviewCompletionServices _completion;
     private readonly LocalCandidateConnections _parkedConnections;
+    private readonly TimeProvider _time;
     private readonly TurnInbox _inbox;
     private readonly ActivationKeepAlive _keepAlive;
-    private readonly GrainReminders _reminders;
+    private readonly IGrainTimers _timers;
+    private readonly InterviewUsageMeter _usage = new();
+    private readonly CandidateChannel _candidate;
+    private readonly ProviderConversation _conversation;
+    private readonly InterviewerTurns _interviewer;
+    private readonly InterviewClocks _clocks;
+    private readonly InterviewCompletion _completion;
+    private readonly InterviewWatchers _watchers;
+    private readonly TypedInterview _typed;
+    private readonly CandidateProtocol _protocol;
 
     /// <summary>Held while the interview is running so its timers and provider session are not collected as idle.</summary>
     private IDisposable? _liveKeepAlive;
 
+    /// <param name="time">
+    /// The grains' clock: the one Orleans drives grain timers with (its "Orleans.Grains" time provider, by default the
+    /// system clock). Tests substitute a manual clock for it alone, leaving Orleans' own machinery on real time.
+    /// </param>
     public InterviewGrain(
-        [PersistentState("interview")] IPersistentState<InterviewState> stored,
+        [PersistentState("interview")] IPersistentState<InterviewCoreState> core,
+        [PersistentState("progress")] IPersistentState<ConversationProgressState> progress,
+        [PersistentState("completion")] IPersistentState<CompletionState> completionState,
+        [PersistentState("cv")] IPersistentState<CvState> cv,
+        [FromKeyedServices(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)] IGrainStorage storage,
         ProviderRegistry providers,
         IOptions<InterviewOptions> options,
         ILogger<InterviewGrain> logger,
@@ -53,97 +81,66 @@ public sealed partial class InterviewGrain : Grain, IInterviewGrain, IInterviewT
         IOptions<ReminderOptions> reminderOptions,
         [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time)
     {
-        _stored = stored;
-        _completion = completion;
-        _providers = providers;
+        var id = this.GetPrimaryKeyString();
         _options = options.Value;
         _logger = logger;
         _parkedConnections = parkedConnections;
-        Time = time;
+        _time = time;
+        var grainId = this.GetGrainId();
+        _store = new InterviewStore(id, core, progress, completionState, cv, new TranscriptLog(storage, grainId),
+            () => LegacyInterviewState.ReadAsync(storage, grainId));
         _inbox = new TurnInbox(() => this.AsReference<IInterviewTurns>().RunNextTurn());
         _keepAlive = new ActivationKeepAlive(DelayDeactivation);
-        _reminders = new GrainReminders(this, reminderOptions);
+        _timers = new ActivationTimers(this, reminderOptions);
+        _watchers = new InterviewWatchers(() => _store.State, time);
+        _candidate = new CandidateChannel(id, _inbox, _keepAlive, _usage, _options.MaxAudioFrameBytes, time, logger, _watchers.Notify) { Events = this };
+        _conversation = new ProviderConversation(id, () => _store.Definition.Provider, providers.Resolve, _options, _timers, _inbox, _usage, logger, this);
+        _interviewer = new InterviewerTurns(_store, _candidate, _conversation, _usage, time, logger, reason => EndAsync(reason));
+        _clocks = new InterviewClocks(_store, _timers, _candidate, time, _options, this);
+        _completion = new InterviewCompletion(_store, completion, _usage, providers.DefaultName, _timers, _keepAlive, _inbox, time, logger);
+        _typed = new TypedInterview(_store, _candidate, _clocks, time, logger, this);
+        _protocol = new CandidateProtocol(_store, _candidate, _conversation, _typed, _usage, _options.RequireConsent, time, this);
     }
 
-    /// <summary>
-    /// The grains' clock: the one Orleans drives grain timers with (its "Orleans.Grains" time provider, by default the
-    /// system clock). Tests substitute a manual clock for it alone, leaving Orleans' own machinery on real time.
-    /// </summary>
-    private TimeProvider Time { get; }
+    private string Id => _store.InterviewId;
 
-    /// <summary>The state as last read or written. Plain records: replace it with <c>State = State with { … }</c>.</summary>
-    private InterviewState State
-    {
-        get => _stored.State;
-        set => _stored.State = value;
-    }
-
-    private Task WriteStateAsync() => _stored.WriteWithRetryAsync();
-
-    private Task ClearStateAsync() => _stored.ClearStateAsync();
-
-    /// <summary>Runs <paramref name="work"/> as a turn of this activation, for events that arrive from outside a call.</summary>
-    private Task RunInTurnAsync(Func<Task> work) => _inbox.RunAsync(work);
-
-    public Task RunNextTurn() => _inbox.RunNextAsync();
-
-    /// <summary>Keeps the activation from being collected as idle while the returned handle is held.</summary>
-    private IDisposable KeepAlive() => _keepAlive.Hold();
-
-    private Task RegisterOrUpdateReminder(string name, TimeSpan dueTime, TimeSpan period) => _reminders.RegisterAsync(name, dueTime, period);
-
-    private Task UnregisterReminder(string name) => _reminders.UnregisterAsync(name);
-
-    private IDisposable RegisterGrainTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period) =>
-        GrainBaseExtensions.RegisterGrainTimer(this, callback, dueTime < TimeSpan.Zero ? TimeSpan.Zero : dueTime, period);
-
-    private string Id => this.GetPrimaryKeyString();
-
-    private InterviewDefinition Definition =>
-        State.Definition ?? throw new InvalidOperationException($"Interview {Id} has not been created.");
+    private InterviewState State => _store.State;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await ResumeCompletionAsync();
+        await _store.LoadAsync();
+        await _completion.ResumeAsync();
         if (State.Status != InterviewStatus.InProgress)
         {
             return;
         }
 
         // Reactivated (after a crash, a move or idle collection): the cap counts from the persisted start.
-        if (Time.GetUtcNow() >= CapAt)
+        if (_clocks.IsCapReached)
         {
             await EndAsync(EndReasons.TimeLimit);
             return;
         }
 
-        _liveKeepAlive ??= KeepAlive();
-        ScheduleCapTimer();
-        ScheduleTimeWarning();
-        StartIdleTimer();
+        _liveKeepAlive ??= _keepAlive.Hold();
+        _clocks.Resume();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         InterviewLog.Deactivating(_logger, Id, reason);
         _inbox.Close();
-        CloseProviderSession();
+        _conversation.Close();
         // The candidate reconnects (1012) and resumes wherever the interview is activated next.
-        if (_connection is { } connection)
-        {
-            _connection = null;
-            await connection.CloseAsync(ConnectionClose.SiloGoingAway($"interview deactivating: {reason.Description}"));
-        }
-
-        RefreshAudioRoute();
-        _connectionKeepAlive?.Dispose();
-        _connectionKeepAlive = null;
+        await _candidate.CloseAsync(ConnectionClose.SiloGoingAway($"interview deactivating: {reason.Description}"), quietly: true);
         _liveKeepAlive?.Dispose();
         _liveKeepAlive = null;
-        StopEvaluation();
-        await RecordUsageAsync();
+        _completion.StopEvaluation();
+        await _completion.RecordUsageAsync();
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
+
+    public Task RunNextTurn() => _inbox.RunNextAsync();
 
     public async Task<InterviewSnapshot> Create(InterviewDefinition definition)
     {
@@ -153,24 +150,15 @@ public sealed partial class InterviewGrain : Grain, IInterviewGrain, IInterviewT
         }
 
         InterviewDefinitionValidator.Validate(definition);
-        var questions = definition.Questions.Count > 0
-            ? definition.Questions.Select(q => q.Trim()).ToList()
-            : QuestionBank.Build(definition.SkillTopic ?? definition.JobTitle, definition.Level);
-
-        State = new InterviewState
-        {
-            Definition = definition,
-            Status = InterviewStatus.Created,
-            CreatedAt = Time.GetUtcNow(),
-            Questions = questions,
-        };
-        await WriteStateAsync();
-        await UpdateIndexAsync();
-        InterviewLog.Created(_logger, Id, questions.Count);
-        return ToSnapshot();
+        _store.State = InterviewState.Create(definition, _time.GetUtcNow());
+        await _store.SaveAsync();
+        await _completion.UpdateIndexAsync();
+        InterviewLog.Created(_logger, Id, State.Questions.Count);
+        return State.ToSnapshot(Id);
     }
 
-    public Task<InterviewSnapshot?> GetSnapshot() => Task.FromResult(State.Exists ? ToSnapshot() : null);
+    /// <summary>Built from one read of the state: GetSnapshot interleaves with turns that replace it.</summary>
+    public Task<InterviewSnapshot?> GetSnapshot() => Task.FromResult(State is { Exists: true } state ? state.ToSnapshot(Id) : null);
 
     public async Task<InterviewSnapshot> End(string reason)
     {
@@ -179,50 +167,128 @@ public sealed partial class InterviewGrain : Grain, IInterviewGrain, IInterviewT
             throw new ArgumentException($"Unknown end reason '{reason}'; expected one of {string.Join(", ", EndReasons.All)}.", nameof(reason));
         }
 
-        if (!State.Exists)
+        _ = _store.Definition; // Throws for an interview that was never created.
+        await EndAsync(reason);
+        return State.ToSnapshot(Id);
+    }
+
+    public async Task<InterviewSnapshot> AttachCv(string text, string fileName)
+    {
+        _ = _store.Definition;
+        var cvText = CvAttachment.CheckedText(text);
+        // The prompt is fixed when the provider session opens: a CV arriving later would never reach the interviewer.
+        if (State.Status != InterviewStatus.Created)
         {
-            throw new InvalidOperationException($"Interview {Id} has not been created.");
+            throw new InvalidOperationException($"Interview {Id} has already started; a CV can only be attached before the start.");
         }
 
-        await EndAsync(reason);
-        return ToSnapshot();
+        _store.State = State with { CvText = cvText, CvFileName = CvAttachment.DisplayFileName(fileName) };
+        await _store.SaveAsync();
+        InterviewLog.CvAttached(_logger, Id, cvText.Length);
+        return State.ToSnapshot(Id);
+    }
+
+    public Task<InterviewReportResult?> GetReport() => Task.FromResult(_completion.GetReport());
+
+    public Task<InterviewWatch?> WatchChanges(InterviewWatchCursor seen, TimeSpan wait) => _watchers.WatchAsync(seen, wait);
+
+    public Task<TextQuestion> GetTextQuestion() => _typed.GetQuestionAsync();
+
+    public Task<TextAnswerResult> SubmitTextAnswer(string text) => _typed.SubmitAnswerAsync(text);
+
+    /// <summary>Erasure (the platform's DELETE and the retention purge): the interview and its transcript go for good.</summary>
+    public async Task Erase()
+    {
+        if (!State.Exists)
+        {
+            return;
+        }
+
+        // A live interview ends first, so the candidate is told and the session, timers and reminders are let go; but
+        // without its completion: a queued interview.completed webhook (which carries the transcript) could be
+        // delivered before the eraser deletes the outbox rows. Then no reminder may bring the interview back.
+        await EndAsync(EndReasons.Ended, complete: false);
+        await _completion.AbandonAsync();
+        await _clocks.UnregisterRemindersAsync();
+        await _store.ClearAsync();
+        InterviewLog.Erased(_logger, Id);
+        DeactivateOnIdle(); // Nothing of the interview is left in memory either once this activation goes.
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName == CompletionReminder)
+        switch (reminderName)
         {
-            await OnCompletionReminderAsync();
-            return;
+            case CompletionReminder:
+                await _completion.OnReminderAsync();
+                break;
+            case LivenessReminder:
+                await _clocks.OnLivenessReminderAsync();
+                break;
+            case HardCapReminder when State.Exists && State.Status != InterviewStatus.Completed:
+                await EndAsync(EndReasons.TimeLimit); // Ending drops the cap and liveness reminders.
+                break;
+            default:
+                // An ended interview's cap, or a reminder this build no longer uses: Orleans reminders repeat, so one
+                // with nothing left to do is removed rather than left to fire every period.
+                await _timers.UnregisterReminderAsync(reminderName);
+                break;
         }
-
-        if (reminderName == LivenessReminder)
-        {
-            await OnLivenessReminderAsync();
-            return;
-        }
-
-        if (reminderName == HardCapReminder && State.Status != InterviewStatus.Completed && State.Exists)
-        {
-            // Ending drops the cap and liveness reminders.
-            await EndAsync(EndReasons.TimeLimit);
-            return;
-        }
-
-        // The cap of an interview that already ended, or a reminder this build no longer uses: Orleans reminders
-        // repeat, so one that has nothing left to do is removed rather than left to fire every period.
-        await UnregisterReminder(reminderName);
     }
 
+    public async Task<CandidateAttachResult> AttachCandidate(string connectionId, SiloAddress gatewaySilo)
+    {
+        if (_parkedConnections.Take(connectionId) is not { } connection)
+        {
+            // The connection lives in the gateway's process, and this activation does not: move there. Calls that
+            // arrive meanwhile (the gateway's next attach) are forwarded to the moved activation.
+            InterviewLog.MigratingToCandidateSilo(_logger, Id, gatewaySilo);
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, gatewaySilo);
+            MigrateOnIdle();
+            return CandidateAttachResult.Moving;
+        }
+
+        if (!State.Exists)
+        {
+            await _protocol.RefuseAsync(connection);
+            return CandidateAttachResult.NotCreated;
+        }
+
+        await _candidate.AdoptAsync(connection);
+        _clocks.StopIdle();
+        if (await _protocol.GreetAsync())
+        {
+            _candidate.StartReading(connection);
+        }
+
+        return CandidateAttachResult.Attached;
+    }
+
+    /// <summary>Created → InProgress. The start (with the consent that covers the recording) is persisted first, so the cap survives any crash.</summary>
+    private async Task BeginAsync(bool consent, DateTimeOffset now)
+    {
+        _store.State = State with { Status = InterviewStatus.InProgress, StartedAt = now, ConsentGivenAt = consent ? now : null };
+        await _store.SaveAsync();
+        await GoLiveAsync(now);
+        await EnsureProviderSessionAsync();
+    }
+
+    /// <summary>The interview's start is persisted: index it, keep the activation, start the cap and the warning.</summary>
+    private async Task GoLiveAsync(DateTimeOffset now)
+    {
+        await _completion.UpdateIndexAsync();
+        _liveKeepAlive ??= _keepAlive.Hold();
+        await _clocks.StartAsync(now);
+    }
+
+    /// <summary>A typed interview has no interviewer session: it asks its questions itself.</summary>
+    private Task EnsureProviderSessionAsync() => State.TextMode ? Task.CompletedTask : _conversation.EnsureOpenAsync();
+
     /// <summary>
-    /// Ends the interview once (later calls do nothing): persist the outcome first, then tell the candidate, then
-    /// let go of the connection, the provider session, the timers and the reminder; then the completion starts
-    /// (InterviewGrain.Completion.cs: index, usage, the evaluation off the turn, the webhook).
+    /// Ends the interview once (later calls do nothing): persist the outcome first, then tell the candidate, then let
+    /// go of the connection, the provider session, the clocks and the reminders; then the completion starts. With
+    /// <paramref name="complete"/> false (an erasure) no index update, usage, report or webhook comes of it.
     /// </summary>
-    /// <param name="complete">
-    /// False only for an erasure: the interview is about to be destroyed, so no index update, usage, report or
-    /// completion webhook may come of its end.
-    /// </param>
     private async Task EndAsync(string reason, bool complete = true)
     {
         if (!State.Exists || State.Status == InterviewStatus.Completed)
@@ -231,53 +297,66 @@ public sealed partial class InterviewGrain : Grain, IInterviewGrain, IInterviewT
         }
 
         var wasStarted = State.StartedAt is not null;
-        var now = Time.GetUtcNow();
-        State = State with { Status = InterviewStatus.Completed, EndedAt = now, EndReason = reason, Closing = false };
+        var now = _time.GetUtcNow();
+        _store.State = State with { Status = InterviewStatus.Completed, EndedAt = now, EndReason = reason, Closing = false };
         RefreshAudioRoute();
-        await WriteStateAsync();
+        await _store.SaveAsync();
         InterviewLog.Ended(_logger, Id, reason, State.Transcript.Count);
-
         Send(ServerEvents.InterviewEnded(reason, State.Transcript.Count, now));
-        if (_connection is { } connection)
-        {
-            ReleaseConnection();
-            await connection.CloseAsync(new ConnectionClose(1000, $"interview ended: {reason}"));
-        }
-
-        CloseProviderSession();
-        StopTimers();
-        if (wasStarted)
-        {
-            await UnregisterLiveReminders();
-        }
-
+        await _candidate.CloseAsync(new ConnectionClose(1000, $"interview ended: {reason}"));
+        _conversation.Stop();
+        await _clocks.StopAsync(wasStarted);
         _liveKeepAlive?.Dispose();
         _liveKeepAlive = null;
         if (complete)
         {
-            await OnInterviewEndedAsync();
+            await _completion.OnEndedAsync();
         }
     }
 
-    /// <summary>Built from one read of <see cref="Grain{TState}.State"/>: GetSnapshot interleaves with turns that replace it.</summary>
-    private InterviewSnapshot ToSnapshot()
+    /// <summary>Called inside turns whenever the provider session or the status changes (the channel tracks the connection).</summary>
+    private void RefreshAudioRoute() => _candidate.RouteAudioTo(
+        State.Status == InterviewStatus.InProgress && _conversation.Session is { } session && !_conversation.IsReconnecting
+            ? new AudioTarget(session, _conversation.SessionToken)
+            : null);
+
+    private void Send(byte[] utf8Json) => _candidate.Send(utf8Json);
+
+    Task ICandidateChannelEvents.OnMessageAsync(ClientMessage message) => _protocol.HandleAsync(message);
+
+    void ICandidateChannelEvents.OnReleased() => _clocks.StartIdle();
+
+    Task IInterviewLifecycle.BeginAsync(bool consent, DateTimeOffset now) => BeginAsync(consent, now);
+
+    Task IInterviewLifecycle.GoLiveAsync(DateTimeOffset now) => GoLiveAsync(now);
+
+    Task IInterviewLifecycle.EnsureInterviewerAsync() => EnsureProviderSessionAsync();
+
+    Task IInterviewLifecycle.EndAsync(string reason) => EndAsync(reason);
+
+    bool IConversationHost.IsLive => State.Status == InterviewStatus.InProgress;
+
+    RealtimeSessionOptions IConversationHost.DescribeSession(bool onFallback) =>
+        SessionSetup.Options(State, State.StartedAt is null ? TimeSpan.Zero : _clocks.CapAt - _time.GetUtcNow(), onFallback);
+
+    Task IConversationHost.OnEventAsync(IRealtimeSession session, ProviderEvent providerEvent) => _interviewer.ApplyAsync(session, providerEvent);
+
+    void IConversationHost.OnSessionChanged()
     {
-        var state = State;
-        return new InterviewSnapshot(
-            Id,
-            state.Status,
-            state.Definition ?? throw new InvalidOperationException($"Interview {Id} has not been created."),
-            state.CreatedAt,
-            state.StartedAt,
-            state.EndedAt,
-            state.EndReason,
-            state.CurrentQuestionIndex,
-            state.Questions,
-            state.Transcript)
-        {
-            CvFileName = state.CvFileName,
-            CvCharacters = state.CvText?.Length ?? 0,
-            ConsentGivenAt = state.ConsentGivenAt,
-        };
+        _interviewer.OnSessionChanged();
+        RefreshAudioRoute();
     }
+
+    void IConversationHost.Notify(string message) => Send(ServerEvents.Notice(message, _time.GetUtcNow()));
+
+    Task IConversationHost.OnUnreachableAsync() => EndAsync(EndReasons.ProviderUnavailable);
+
+    bool IInterviewClockEvents.IsCandidateConnected => _candidate.IsConnected;
+
+    Task IInterviewClockEvents.OnCapReachedAsync() => EndAsync(EndReasons.TimeLimit);
+
+    Task IInterviewClockEvents.OnIdleAsync() => EndAsync(EndReasons.Idle);
+
+    Task IInterviewClockEvents.OnTimeWarningAsync(TimeSpan remaining) =>
+        _conversation.UpdateInstructionsAsync(InterviewPromptBuilder.WrapUp(SessionSetup.Instructions(State), remaining));
 }

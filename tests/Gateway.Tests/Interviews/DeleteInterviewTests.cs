@@ -26,13 +26,18 @@ public sealed class DeleteInterviewTests : AcmeTenantHostTests
         await candidate.WaitForAsync("ai_response_complete", timeout.Token);
         var grainId = StoredGrainData.InterviewGrainId(_host.Services, id);
         Assert.NotEmpty(await StoredGrainData.ReadReminderNamesAsync(_host.Services, grainId));
+        Assert.NotNull(await StoredGrainData.ReadStateAsync<TranscriptChunk>(_host.Services, grainId, "transcript-0"));
 
         using var response = await _client.DeleteAsync($"api/interviews/{id}", timeout.Token);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         var ended = await candidate.WaitForAsync("interview_ended", timeout.Token);
         Assert.Equal("ended_by_platform", ended.GetProperty("reason").GetString());
-        Assert.Null(await StoredGrainData.ReadStateAsync<InterviewState>(_host.Services, grainId, "interview"));
+        Assert.Null(await StoredGrainData.ReadStateAsync<InterviewCoreState>(_host.Services, grainId, "interview"));
+        Assert.Null(await StoredGrainData.ReadStateAsync<ConversationProgressState>(_host.Services, grainId, "progress"));
+        Assert.Null(await StoredGrainData.ReadStateAsync<CompletionState>(_host.Services, grainId, "completion"));
+        Assert.Null(await StoredGrainData.ReadStateAsync<CvState>(_host.Services, grainId, "cv"));
+        Assert.Null(await StoredGrainData.ReadStateAsync<TranscriptChunk>(_host.Services, grainId, "transcript-0"));
         Assert.Empty(await StoredGrainData.ReadReminderNamesAsync(_host.Services, grainId));
         Assert.Null(await _host.GetRequiredService<IInterviewIndex>().GetInterviewAsync(TenantKeys.Acme, id, timeout.Token));
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetJsonAsync($"api/interviews/{id}", timeout.Token)).Status);

@@ -35,7 +35,7 @@ public sealed class RetentionPurgeTests
         Assert.Equal(2, erasedTwoDaysLater);
         Assert.Equal(HttpStatusCode.NotFound, (await acme.GetJsonAsync($"api/interviews/{endedAcme}", timeout.Token)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await globex.GetJsonAsync($"api/interviews/{endedGlobex}", timeout.Token)).Status);
-        Assert.Null(await StoredGrainData.ReadStateAsync<InterviewState>(host.Services, StoredGrainData.InterviewGrainId(host.Services, endedAcme), "interview"));
+        Assert.Null(await StoredGrainData.ReadStateAsync<InterviewCoreState>(host.Services, StoredGrainData.InterviewGrainId(host.Services, endedAcme), "interview"));
         Assert.Equal(HttpStatusCode.OK, (await acme.GetJsonAsync($"api/interviews/{stillOpen}", timeout.Token)).Status);
     }
 

@@ -34,7 +34,7 @@ public sealed class InterviewAbandonedOnDeadSiloTests
 
         var grainId = cluster.GrainFactory.GetGrain<IInterviewGrain>(id).GetGrainId();
         var ended = await Eventually.Becomes(
-            () => cluster.ReadStateAsync<InterviewState>(grainId, "interview"),
+            () => cluster.ReadStateAsync<InterviewCoreState>(grainId, "interview"),
             state => state?.EndReason is not null,
             "the reminder to bring the interview back and its idle timeout to end it",
             TimeSpan.FromSeconds(45));

@@ -83,7 +83,8 @@ internal static class ProviderCluster
     /// <summary>The question indexes of the answers the model stored through store_answer, as persisted.</summary>
     public static async Task<IReadOnlyList<int>> StoredAnswerIndexesAsync(SyncHireTestCluster cluster, string id)
     {
-        var state = await cluster.ReadStateAsync<InterviewState>(cluster.GrainFactory.GetGrain<IInterviewGrain>(id).GetGrainId(), "interview");
-        return [.. state!.Answers.Select(a => state.QuestionIndexOf(a.QuestionId)!.Value).Order()];
+        var progress = await cluster.ReadStateAsync<ConversationProgressState>(cluster.GrainFactory.GetGrain<IInterviewGrain>(id).GetGrainId(), "progress");
+        var state = new InterviewState { Questions = Questions, Answers = progress!.Answers };
+        return [.. state.Answers.Select(a => state.QuestionIndexOf(a.QuestionId)!.Value).Order()];
     }
 }

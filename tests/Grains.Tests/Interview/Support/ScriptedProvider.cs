@@ -16,7 +16,7 @@ internal sealed class ScriptedProvider : IRealtimeProvider
 
     private readonly Channel<ScriptedSession> _sessions = Channel.CreateUnbounded<ScriptedSession>();
 
-    public string Name => ProviderName;
+    public string Name { get; init; } = ProviderName;
 
     public bool IsConfigured => true;
 

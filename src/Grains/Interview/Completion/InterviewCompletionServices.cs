@@ -7,7 +7,7 @@ using SyncHire.Platform.Webhooks;
 namespace SyncHire.Grains.Interview;
 
 /// <summary>
-/// What the interview grain needs when an interview is created, starts and ends (InterviewGrain.Completion.cs):
+/// What the interview grain needs when an interview is created, starts and ends (<see cref="InterviewCompletion"/>):
 /// the platform's index, usage ledger and webhook outbox, and the evaluators. One parameter for the grain.
 /// </summary>
 /// <param name="Offline">The fallback when <paramref name="Evaluator"/> fails.</param>

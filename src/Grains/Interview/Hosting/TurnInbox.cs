@@ -4,7 +4,7 @@ namespace SyncHire.Grains.Interview;
 
 /// <summary>
 /// Work waiting to run as a turn of one activation. Background loops (the candidate connection's reader, the
-/// provider session's event pump, the evaluation) call <see cref="RunAsync"/>; it queues the work and makes a grain
+/// provider session's event pump, the evaluation) call <see cref="RunInTurnAsync"/>; it queues the work and makes a grain
 /// call to the activation itself (<see cref="IInterviewTurns.RunNextTurn"/>), which runs the oldest item inside a
 /// turn. Orleans then gives that work the guarantees of a request: no other turn interleaves with it.
 /// </summary>
@@ -14,13 +14,13 @@ namespace SyncHire.Grains.Interview;
 /// work fails with <see cref="ObjectDisposedException"/>: a self-call would reach the next activation, which has
 /// none of this activation's objects.
 /// </remarks>
-internal sealed class TurnInbox(Func<Task> requestTurn)
+internal sealed class TurnInbox(Func<Task> requestTurn) : ITurnRunner
 {
     private readonly Lock _gate = new();
     private readonly Queue<QueuedTurn> _queue = new();
     private bool _closed;
 
-    public async Task RunAsync(Func<Task> work)
+    public async Task RunInTurnAsync(Func<Task> work)
     {
         var turn = new QueuedTurn(work);
         lock (_gate)

@@ -3,8 +3,11 @@ using SyncHire.Grains.Interfaces;
 namespace SyncHire.Grains.Interview;
 
 /// <summary>
-/// Everything an interview persists. A plain record, replaced whole (<c>State = State with { … }</c>) and written
-/// after every change that must survive the silo: a crash loses at most the turn that was being spoken.
+/// Everything an interview keeps, as one immutable view. A plain record, replaced whole
+/// (<c>State = State with { … }</c>) and saved after every change that must survive the silo: a crash loses at most
+/// the turn that was being spoken. It is not stored as one row: <see cref="InterviewStore"/> persists it by concern
+/// (<see cref="InterviewCoreState"/>, <see cref="ConversationProgressState"/>, <see cref="CompletionState"/>,
+/// <see cref="CvState"/>) and the transcript as an append-only <see cref="TranscriptLog"/>.
 /// </summary>
 [GenerateSerializer, Alias("synchire.InterviewState")]
 public sealed record InterviewState
@@ -51,7 +54,7 @@ public sealed record InterviewState
     /// <summary>The time warning went out; a reactivated grain does not warn twice.</summary>
     [Id(15)] public bool TimeWarningSent { get; init; }
 
-    /// <summary>The evaluation, once written (see InterviewGrain.Completion.cs).</summary>
+    /// <summary>The evaluation, once written (see <see cref="InterviewCompletion"/>).</summary>
     [Id(16)] public InterviewReportSnapshot? Report { get; init; }
 
     /// <summary>The interview.completed webhook is in the outbox (or the interview has no webhook URL).</summary>
@@ -70,6 +73,38 @@ public sealed record InterviewState
     [Id(21)] public DateTimeOffset? ConsentGivenAt { get; init; }
 
     public bool Exists => Definition is not null;
+
+    /// <summary>A new interview: its own questions (trimmed), or ones from the question bank for its topic and level.</summary>
+    public static InterviewState Create(InterviewDefinition definition, DateTimeOffset now) => new()
+    {
+        Definition = definition,
+        Status = InterviewStatus.Created,
+        CreatedAt = now,
+        Questions = definition.Questions.Count > 0
+            ? [.. definition.Questions.Select(q => q.Trim())]
+            : SyncHire.Grains.Questions.QuestionBank.Build(definition.SkillTopic ?? definition.JobTitle, definition.Level),
+    };
+
+    /// <summary>The zero-based index of the question being discussed, or null before the first.</summary>
+    public int? CurrentQuestion => CurrentQuestionIndex >= 0 ? CurrentQuestionIndex : null;
+
+    /// <summary>What callers see of the interview <paramref name="interviewId"/>; it must exist.</summary>
+    public InterviewSnapshot ToSnapshot(string interviewId) => new(
+        interviewId,
+        Status,
+        Definition ?? throw new InvalidOperationException($"Interview {interviewId} has not been created."),
+        CreatedAt,
+        StartedAt,
+        EndedAt,
+        EndReason,
+        CurrentQuestionIndex,
+        Questions,
+        Transcript)
+    {
+        CvFileName = CvFileName,
+        CvCharacters = CvText?.Length ?? 0,
+        ConsentGivenAt = ConsentGivenAt,
+    };
 
     /// <summary>The question id tools use for a zero-based index: q1, q2, …</summary>
     public static string QuestionId(int index) => $"q{index + 1}";

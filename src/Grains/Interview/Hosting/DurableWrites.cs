@@ -12,13 +12,16 @@ internal static class DurableWrites
 {
     private const int Attempts = 15;
 
-    public static async Task WriteWithRetryAsync<T>(this IPersistentState<T> state)
+    public static Task WriteWithRetryAsync<T>(this IPersistentState<T> state) => RetryAsync(state.WriteStateAsync);
+
+    /// <summary>Runs <paramref name="write"/>, again after a transient failure, never after a conflict.</summary>
+    public static async Task RetryAsync(Func<Task> write)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await state.WriteStateAsync();
+                await write();
                 return;
             }
             catch (Exception exception) when (attempt < Attempts && IsTransient(exception))

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SyncHire.Grains.Evaluation;
+using SyncHire.Grains.Interfaces;
 using SyncHire.Grains.Interfaces.Protocol;
 using SyncHire.Grains.Usage;
 using SyncHire.Providers;
@@ -17,11 +18,22 @@ namespace SyncHire.Grains.Interview;
 /// "completion" reminder, held from the end until the report is stored and the webhook queued, brings the grain
 /// back on another silo if this one dies in between. None of this can fail the interview itself.
 /// </summary>
-public sealed partial class InterviewGrain
+/// <remarks>
+/// Used inside turns, except the evaluation itself, which runs on the thread pool with its own input (a snapshot
+/// of the state) and comes back through <see cref="ITurnRunner"/>; the usage meter it counts into is thread-safe.
+/// </remarks>
+internal sealed class InterviewCompletion(
+    InterviewStore store,
+    InterviewCompletionServices services,
+    InterviewUsageMeter usage,
+    string defaultProvider,
+    IGrainTimers timers,
+    ActivationKeepAlive keepAlive,
+    ITurnRunner turns,
+    TimeProvider time,
+    ILogger logger)
 {
-    public const string CompletionReminder = "completion";
-
-    private readonly InterviewUsageMeter _usage = new();
+    public const string Reminder = "completion";
 
     /// <summary>Cancels the running evaluation when the activation goes away; null when none is running.</summary>
     private CancellationTokenSource? _evaluation;
@@ -30,15 +42,18 @@ public sealed partial class InterviewGrain
     /// <summary>The last index write failed: the next transition (or the completion step) writes the row again.</summary>
     private bool _indexStale;
 
-    public Task<InterviewReportResult?> GetReport()
+    private string Id => store.InterviewId;
+
+    private InterviewState State => store.State;
+
+    public InterviewReportResult? GetReport()
     {
         var state = State;
-        InterviewReportResult? result = !state.Exists ? null
+        return !state.Exists ? null
             : state.Status != InterviewStatus.Completed ? new InterviewReportResult(ReportStatus.NotFinished, null)
             : state.Report is { } report ? new InterviewReportResult(ReportStatus.Ready, report)
             : IsEvaluated(state) ? new InterviewReportResult(ReportStatus.Pending, null)
             : new InterviewReportResult(ReportStatus.NotAvailable, null);
-        return Task.FromResult(result);
     }
 
     /// <summary>
@@ -51,47 +66,54 @@ public sealed partial class InterviewGrain
             || state.Transcript.Any(turn => turn.Speaker == Speakers.Candidate));
 
     /// <summary>An ended interview still owes its report or its webhook.</summary>
-    private bool IsCompletionOutstanding =>
+    private bool IsOutstanding =>
         State.Exists && State.Status == InterviewStatus.Completed
         && ((IsEvaluated(State) && State.Report is null) || !State.CompletionPublished);
 
-    /// <summary>Called at the end of EndAsync, after the outcome is persisted and the candidate told.</summary>
-    private async Task OnInterviewEndedAsync()
+    /// <summary>The interview ended (its outcome persisted, the candidate told): index, usage, then report and webhook.</summary>
+    public async Task OnEndedAsync()
     {
         await UpdateIndexAsync();
         await RecordUsageAsync();
-        if (IsCompletionOutstanding)
+        if (IsOutstanding)
         {
-            await RegisterOrUpdateReminder(CompletionReminder, _completion.Options.RetryInterval, _completion.Options.RetryInterval);
-            await ContinueCompletionAsync();
+            await timers.RegisterReminderAsync(Reminder, services.Options.RetryInterval, services.Options.RetryInterval);
+            await ContinueAsync();
         }
     }
 
     /// <summary>On activation: an ended interview whose completion was cut short picks it up again.</summary>
-    private async Task ResumeCompletionAsync()
+    public async Task ResumeAsync()
     {
-        if (IsCompletionOutstanding)
+        if (IsOutstanding)
         {
-            InterviewLog.CompletionResuming(_logger, Id,
+            InterviewLog.CompletionResuming(logger, Id,
                 State.Report is null ? "missing" : "stored", State.CompletionPublished ? "queued" : "not queued");
-            await ContinueCompletionAsync();
+            await ContinueAsync();
         }
     }
 
-    private async Task OnCompletionReminderAsync()
+    public async Task OnReminderAsync()
     {
-        if (IsCompletionOutstanding)
+        if (IsOutstanding)
         {
-            await ContinueCompletionAsync();
+            await ContinueAsync();
         }
         else
         {
-            await UnregisterReminder(CompletionReminder);
+            await timers.UnregisterReminderAsync(Reminder);
         }
     }
 
+    /// <summary>Erasure: no report or webhook may come of this interview any more.</summary>
+    public async Task AbandonAsync()
+    {
+        StopEvaluation();
+        await timers.UnregisterReminderAsync(Reminder);
+    }
+
     /// <summary>The next completion step: evaluate, then queue the webhook, then drop the reminder.</summary>
-    private async Task ContinueCompletionAsync()
+    private async Task ContinueAsync()
     {
         if (_indexStale)
         {
@@ -104,12 +126,12 @@ public sealed partial class InterviewGrain
             return;
         }
 
-        if (!State.CompletionPublished && !await PublishCompletionAsync())
+        if (!State.CompletionPublished && !await PublishAsync())
         {
             return; // The reminder tries again.
         }
 
-        await UnregisterReminder(CompletionReminder);
+        await timers.UnregisterReminderAsync(Reminder);
     }
 
     private void StartEvaluation()
@@ -119,14 +141,15 @@ public sealed partial class InterviewGrain
             return;
         }
 
-        var input = new EvaluationInput(Definition, State.Questions, State.Transcript, State.Answers, State.Feedback)
+        var state = State;
+        var input = new EvaluationInput(store.Definition, state.Questions, state.Transcript, state.Answers, state.Feedback)
         {
-            FollowUps = State.FollowUps,
-            EndReason = State.EndReason,
-            Duration = State.EndedAt - State.StartedAt,
+            FollowUps = state.FollowUps,
+            EndReason = state.EndReason,
+            Duration = state.EndedAt - state.StartedAt,
         };
         _evaluation = new CancellationTokenSource();
-        _evaluationKeepAlive = KeepAlive();
+        _evaluationKeepAlive = keepAlive.Hold();
         var cancellation = _evaluation.Token;
         _ = Task.Run(() => EvaluateOffTurnAsync(input, cancellation));
     }
@@ -145,11 +168,11 @@ public sealed partial class InterviewGrain
 
         try
         {
-            await RunInTurnAsync(() => StoreReportAsync(report));
+            await turns.RunInTurnAsync(() => StoreReportAsync(report));
         }
         catch (Exception exception)
         {
-            InterviewLog.CompletionActivationGone(_logger, exception, Id);
+            InterviewLog.CompletionActivationGone(logger, exception, Id);
         }
     }
 
@@ -159,20 +182,20 @@ public sealed partial class InterviewGrain
         try
         {
             // The evaluation model's tokens are the interview's too: counted into its meter, recorded with the report.
-            return ToReportSnapshot(await _completion.Evaluator.EvaluateAsync(input, _usage, cancellation), fallback: false);
+            return ToReportSnapshot(await services.Evaluator.EvaluateAsync(input, usage, cancellation), fallback: false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellation.IsCancellationRequested)
         {
             if (exception is EvaluationFailedException)
             {
-                InterviewLog.EvaluationModelFailed(_logger, Id, exception.Message);
+                InterviewLog.EvaluationModelFailed(logger, Id, exception.Message);
             }
             else
             {
-                InterviewLog.EvaluatorThrew(_logger, exception, Id);
+                InterviewLog.EvaluatorThrew(logger, exception, Id);
             }
 
-            return ToReportSnapshot(_completion.Offline.Evaluate(input), fallback: true);
+            return ToReportSnapshot(services.Offline.Evaluate(input), fallback: true);
         }
     }
 
@@ -186,18 +209,19 @@ public sealed partial class InterviewGrain
 
         if (State.Report is null)
         {
-            State = State with { Report = report };
-            await WriteStateAsync();
-            InterviewLog.ReportStored(_logger,
+            store.State = State with { Report = report };
+            await store.SaveAsync();
+            InterviewLog.ReportStored(logger,
                 Id, report.Recommendation, report.OverallScore, report.GeneratedBy, report.Fallback ? " as a fallback" : "");
         }
 
         await RecordUsageAsync(); // The evaluation's tokens, counted after the interview's end was recorded.
 
-        await ContinueCompletionAsync();
+        await ContinueAsync();
     }
 
-    private void StopEvaluation()
+    /// <summary>Cancels a running evaluation (the activation is going away or the interview is erased).</summary>
+    public void StopEvaluation()
     {
         _evaluation?.Cancel();
         _evaluation?.Dispose();
@@ -207,37 +231,37 @@ public sealed partial class InterviewGrain
     }
 
     /// <summary>Queues interview.completed (idempotently: the delivery id is the interview's). False to try again later.</summary>
-    private async Task<bool> PublishCompletionAsync()
+    private async Task<bool> PublishAsync()
     {
-        var url = Definition.WebhookUrl;
-        if (url is not null && !_completion.Webhooks.Enabled)
+        var url = store.Definition.WebhookUrl;
+        if (url is not null && !services.Webhooks.Enabled)
         {
-            InterviewLog.WebhookSecretMissing(_logger,
+            InterviewLog.WebhookSecretMissing(logger,
                 Id, $"{WebhookOptions.SectionName}:{nameof(WebhookOptions.SigningSecret)}");
         }
         else if (url is not null && TenantOf() is { } tenant)
         {
             var payload = InterviewCompletedPayload.From(Id, tenant, State).ToJson();
             var message = new WebhookMessage(WebhookEvents.DeliveryId(Id, WebhookEvents.InterviewCompleted), Id, tenant, url,
-                WebhookEvents.InterviewCompleted, payload, Time.GetUtcNow());
+                WebhookEvents.InterviewCompleted, payload, time.GetUtcNow());
             try
             {
-                await _completion.Outbox.EnqueueAsync(message, CancellationToken.None);
+                await services.Outbox.EnqueueAsync(message, CancellationToken.None);
             }
             catch (Exception exception)
             {
-                InterviewLog.CompletionWebhookQueueFailed(_logger, exception, Id);
+                InterviewLog.CompletionWebhookQueueFailed(logger, exception, Id);
                 return false;
             }
         }
 
-        State = State with { CompletionPublished = true };
-        await WriteStateAsync();
+        store.State = State with { CompletionPublished = true };
+        await store.SaveAsync();
         return true;
     }
 
     /// <summary>Upserts the interview's index row; a failure is logged and the row rewritten at the next step.</summary>
-    private async Task UpdateIndexAsync()
+    public async Task UpdateIndexAsync()
     {
         if (TenantOf() is not { } tenant)
         {
@@ -245,40 +269,40 @@ public sealed partial class InterviewGrain
         }
 
         var state = State;
-        var definition = Definition;
+        var definition = store.Definition;
         // The index requires both texts; an interview created with only one of them lists it in both columns.
         var entry = new InterviewIndexEntry(Id, tenant, ServerEvents.StatusName(state.Status), definition.CandidateName,
             definition.JobTitle ?? definition.Role, definition.SkillTopic ?? definition.Role, definition.Level.ToString().ToLowerInvariant(),
-            definition.Provider ?? _providers.DefaultName, state.CreatedAt, state.StartedAt, state.EndedAt, state.EndReason);
+            definition.Provider ?? defaultProvider, state.CreatedAt, state.StartedAt, state.EndedAt, state.EndReason);
         try
         {
-            await _completion.Index.UpsertInterviewAsync(entry, CancellationToken.None);
+            await services.Index.UpsertInterviewAsync(entry, CancellationToken.None);
             _indexStale = false;
         }
         catch (Exception exception)
         {
             _indexStale = true;
-            InterviewLog.IndexUpdateFailed(_logger, exception, Id);
+            InterviewLog.IndexUpdateFailed(logger, exception, Id);
         }
     }
 
     /// <summary>Moves the counted usage into the ledger (at the end, and when a long interview deactivates).</summary>
-    private async Task RecordUsageAsync()
+    public async Task RecordUsageAsync()
     {
-        if (_usage.IsEmpty || TenantOf() is not { } tenant)
+        if (usage.IsEmpty || TenantOf() is not { } tenant)
         {
             return;
         }
 
         try
         {
-            await _completion.Usage.RecordUsageAsync(_usage.ToRecords(Id, tenant, Time.GetUtcNow()), CancellationToken.None);
-            _usage.Reset();
+            await services.Usage.RecordUsageAsync(usage.ToRecords(Id, tenant, time.GetUtcNow()), CancellationToken.None);
+            usage.Reset();
         }
         catch (Exception exception)
         {
             // Kept in memory: the next flush of this activation records it with what follows.
-            InterviewLog.UsageRecordFailed(_logger, exception, Id);
+            InterviewLog.UsageRecordFailed(logger, exception, Id);
         }
     }
 

@@ -9,19 +9,26 @@ namespace SyncHire.Grains.Interview;
 /// returns is read from that state, so a watcher that reconnects, or follows the interview to another silo, misses
 /// nothing. Watchers never touch the candidate's connection: the grain's send path only wakes them.
 /// </summary>
-public sealed partial class InterviewGrain
+/// <remarks>
+/// Threads: <see cref="WatchAsync"/> runs in interleaved watch calls and <see cref="Notify"/> in turns, and both
+/// may run on different threads at once. They share only the watcher count (<see cref="Interlocked"/>, so a send
+/// with nobody watching skips the lock) and the pending wake-up (<see cref="_stateMoved"/>, swapped under
+/// <see cref="_gate"/>). The state itself is an immutable record read whole through <c>readState</c>.
+/// </remarks>
+internal sealed class InterviewWatchers(Func<InterviewState> readState, TimeProvider time)
 {
     /// <summary>Longest a watch waits; below the cluster's call timeout, so a quiet interview never fails the call.</summary>
-    public static readonly TimeSpan MaxWatchWait = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(20);
 
-    private readonly Lock _watchGate = new();
+    private readonly Lock _gate = new();
     private TaskCompletionSource _stateMoved = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _watchers;
 
-    public async Task<InterviewWatch?> WatchChanges(InterviewWatchCursor seen, TimeSpan wait)
+    /// <summary>What changed since <paramref name="seen"/>, as soon as something did or when the wait is over; null if the interview does not exist.</summary>
+    public async Task<InterviewWatch?> WatchAsync(InterviewWatchCursor seen, TimeSpan wait)
     {
         ArgumentNullException.ThrowIfNull(seen);
-        var deadline = Time.GetUtcNow() + (wait < TimeSpan.Zero ? TimeSpan.Zero : wait > MaxWatchWait ? MaxWatchWait : wait);
+        var deadline = time.GetUtcNow() + (wait < TimeSpan.Zero ? TimeSpan.Zero : wait > MaxWait ? MaxWait : wait);
         Interlocked.Increment(ref _watchers);
         try
         {
@@ -29,19 +36,19 @@ public sealed partial class InterviewGrain
             {
                 // Taken before reading the state: a change in between completes it, and the loop looks again.
                 Task moved;
-                lock (_watchGate)
+                lock (_gate)
                 {
                     moved = _stateMoved.Task;
                 }
 
-                var state = State;
+                var state = readState();
                 if (!state.Exists)
                 {
                     return null;
                 }
 
                 var watch = Describe(state, seen);
-                var remaining = deadline - Time.GetUtcNow();
+                var remaining = deadline - time.GetUtcNow();
                 if (watch.Cursor != seen || remaining <= TimeSpan.Zero)
                 {
                     return watch;
@@ -49,11 +56,11 @@ public sealed partial class InterviewGrain
 
                 try
                 {
-                    await moved.WaitAsync(remaining, Time);
+                    await moved.WaitAsync(remaining, time);
                 }
                 catch (TimeoutException)
                 {
-                    return Describe(State, seen);
+                    return Describe(readState(), seen);
                 }
             }
         }
@@ -64,7 +71,7 @@ public sealed partial class InterviewGrain
     }
 
     /// <summary>Called whenever the grain sends an event: the state behind it is already in place, so watchers look again.</summary>
-    private void NotifyWatchers()
+    public void Notify()
     {
         if (Volatile.Read(ref _watchers) == 0)
         {
@@ -72,7 +79,7 @@ public sealed partial class InterviewGrain
         }
 
         TaskCompletionSource moved;
-        lock (_watchGate)
+        lock (_gate)
         {
             moved = _stateMoved;
             _stateMoved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
