@@ -94,7 +94,7 @@ public sealed class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IR
         _timers = new ActivationTimers(this, reminderOptions);
         _watchers = new InterviewWatchers(() => _store.State, time);
         _candidate = new CandidateChannel(id, _inbox, _keepAlive, _usage, _options.MaxAudioFrameBytes, time, logger, _watchers.Notify) { Events = this };
-        _conversation = new ProviderConversation(id, () => _store.Definition.Provider, providers.Resolve, _options, _timers, _inbox, _usage, logger, this);
+        _conversation = new ProviderConversation(id, () => _store.Definition.Provider, providers.ResolveWithFallback, _options, _timers, _inbox, _usage, logger, this);
         _interviewer = new InterviewerTurns(_store, _candidate, _conversation, _usage, time, logger, reason => EndAsync(reason));
         _clocks = new InterviewClocks(_store, _timers, _candidate, time, _options, this);
         _completion = new InterviewCompletion(_store, completion, _usage, providers.DefaultName, _timers, _keepAlive, _inbox, time, logger);
@@ -336,8 +336,8 @@ public sealed class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IR
 
     bool IConversationHost.IsLive => State.Status == InterviewStatus.InProgress;
 
-    RealtimeSessionOptions IConversationHost.DescribeSession(bool onFallback) =>
-        SessionSetup.Options(State, State.StartedAt is null ? TimeSpan.Zero : _clocks.CapAt - _time.GetUtcNow(), onFallback);
+    RealtimeSessionOptions IConversationHost.DescribeSession() =>
+        SessionSetup.Options(State, State.StartedAt is null ? TimeSpan.Zero : _clocks.CapAt - _time.GetUtcNow());
 
     Task IConversationHost.OnEventAsync(IRealtimeSession session, ProviderEvent providerEvent) => _interviewer.ApplyAsync(session, providerEvent);
 

@@ -101,7 +101,7 @@ internal static partial class InterviewLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Interview {InterviewId}: reconnected to {Provider} on attempt {Attempt}")]
     public static partial void Reconnected(ILogger logger, string interviewId, string? provider, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Interview {InterviewId}: {Provider} stays unreachable; failing over to {Fallback}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Interview {InterviewId}: {Provider} could not be reached; the backup {Fallback} answered")]
     public static partial void FailingOver(ILogger logger, string interviewId, string? provider, string fallback);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Interview {InterviewId}: no interviewer could be reached; ending the interview")]

@@ -13,13 +13,7 @@ public sealed class InterviewOptions
     /// <summary>A started interview with no candidate connected for this long ends with idle_timeout.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>
-    /// The provider to fail over to when the interview's own provider cannot be reached after
-    /// <see cref="ProviderReconnectAttempts"/>; null: none, the interview ends as provider_unavailable.
-    /// </summary>
-    public string? FallbackProvider { get; set; }
-
-    /// <summary>How many times a lost provider session is reopened (seeded with the transcript) before failing over.</summary>
+    /// <summary>How many times a lost provider session is reopened (seeded with the transcript) before the interview ends as provider_unavailable; with Interviews:FallbackProvider set, each attempt also tries the backup (the provider registry's fallback adapter).</summary>
     public int ProviderReconnectAttempts { get; set; } = 3;
 
     /// <summary>The wait before the first reconnect attempt; it doubles with each further attempt.</summary>

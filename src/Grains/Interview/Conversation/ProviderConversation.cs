@@ -10,8 +10,8 @@ internal interface IConversationHost
     /// <summary>The interview is in progress: a lost session is worth reconnecting.</summary>
     bool IsLive { get; }
 
-    /// <summary>How to open a session now: instructions, brief and transcript; <paramref name="onFallback"/> drops the own voice and model.</summary>
-    RealtimeSessionOptions DescribeSession(bool onFallback);
+    /// <summary>How to open a session now: instructions, brief, transcript, and the interview's voice and model.</summary>
+    RealtimeSessionOptions DescribeSession();
 
     /// <summary>An event of the live session (not a replaced one's, not usage).</summary>
     Task OnEventAsync(IRealtimeSession session, ProviderEvent providerEvent);
@@ -29,8 +29,10 @@ internal interface IConversationHost
 /// <summary>
 /// The interview's conversation with its realtime provider, kept connected for the whole interview: it opens the
 /// session (seeded with the transcript so far), pumps its events into turns, and when the session is lost reopens
-/// it with doubling delays; when that keeps failing it fails over once (<see cref="ProviderFailover"/>), and only
-/// then gives up (the interview ends as provider_unavailable with everything persisted). Providers that end
+/// it with doubling delays, and only when that keeps failing gives up (the interview ends as provider_unavailable
+/// with everything persisted). Failover is not its business: with a fallback configured the provider it is given is a
+/// <see cref="FallbackRealtimeProvider"/>, which tries the backup whenever the primary cannot be reached; this class
+/// only tells the candidate when a backup answered. Providers that end
 /// sessions on a clock (OpenAI Realtime at 60 minutes) are rolled over to a fresh session at the first quiet moment
 /// before then.
 /// </summary>
@@ -48,7 +50,6 @@ internal sealed class ProviderConversation(
     ILogger logger,
     IConversationHost host)
 {
-    private readonly ProviderFailover _failover = new(options.FallbackProvider);
     private readonly ProviderEventPump _pump = new(interviewId, turns, usage, logger);
     private CancellationTokenSource? _sessionLifetime;
     private int _reconnectAttempt;
@@ -66,8 +67,13 @@ internal sealed class ProviderConversation(
     /// <summary>The provider's session clock ran out: swap in a fresh session at the next quiet moment.</summary>
     public bool IsRolloverDue { get; private set; }
 
-    /// <summary>The provider the interview talks to now: its own, or the fallback after a failover.</summary>
-    public string? ProviderName => _failover.ProviderFor(ownProvider());
+    /// <summary>The provider the live (or last) session was opened with: the interview's own, or a backup.</summary>
+    public string? ProviderName => _connectedProvider ?? ownProvider();
+
+    private string? _connectedProvider;
+
+    /// <summary>The live session came from a backup provider (the candidate was told).</summary>
+    public bool OnBackup { get; private set; }
 
     /// <summary>Opens a session unless one is live or a reconnect is under way; a failure starts reconnecting.</summary>
     public async Task EnsureOpenAsync()
@@ -85,8 +91,8 @@ internal sealed class ProviderConversation(
     /// </summary>
     public async Task<bool> TryOpenAsync(bool speakFirst)
     {
-        var provider = resolveProvider(ProviderName);
-        var sessionOptions = host.DescribeSession(_failover.FailedOver);
+        var provider = resolveProvider(ownProvider());
+        var sessionOptions = host.DescribeSession();
         var lifetime = new CancellationTokenSource();
         IRealtimeSession session;
         try
@@ -101,12 +107,15 @@ internal sealed class ProviderConversation(
         }
 
         Close();
-        InterviewLog.ProviderSessionOpened(logger, interviewId, provider.Name, sessionOptions.History.Count);
+        // A fallback adapter says which provider answered; its own capabilities (e.g. session limit) then apply.
+        var connected = session is FallbackRealtimeSession fallback ? (fallback.Provider, fallback.IsBackup) : (provider, false);
+        NoteBackup(connected.Item1.Name, connected.Item2);
+        InterviewLog.ProviderSessionOpened(logger, interviewId, connected.Item1.Name, sessionOptions.History.Count);
         Session = session;
         Metrics.SyncHireMetrics.ActiveInterviews.Add(1);
         _sessionLifetime = lifetime;
         host.OnSessionChanged();
-        ScheduleRollover(provider);
+        ScheduleRollover(connected.Item1);
         _ = Task.Run(() => _pump.RunAsync(session, lifetime.Token, s => s == Session, host.OnEventAsync, OnSessionLostAsync));
         if (speakFirst)
         {
@@ -246,30 +255,22 @@ internal sealed class ProviderConversation(
             return;
         }
 
-        if (TryFailOver())
-        {
-            return;
-        }
-
         InterviewLog.NoInterviewerReachable(logger, interviewId);
         host.Notify("The interviewer is unavailable, so the interview has to end here. We are sorry.");
         await host.OnUnreachableAsync();
     }
 
-    /// <summary>Every reconnect failed: move to the fallback provider and start the attempts again, once.</summary>
-    private bool TryFailOver()
+    /// <summary>Tells the candidate when the interview moves to a backup provider (and logs a move back).</summary>
+    private void NoteBackup(string connectedProvider, bool isBackup)
     {
-        var failed = ProviderName;
-        if (!_failover.TryFailOver(resolveProvider(failed).Name, out var fallback))
+        if (isBackup && !OnBackup)
         {
-            return false;
+            InterviewLog.FailingOver(logger, interviewId, ownProvider(), connectedProvider);
+            host.Notify("Switching to a backup interviewer…");
         }
 
-        InterviewLog.FailingOver(logger, interviewId, failed, fallback);
-        _reconnectAttempt = 1;
-        host.Notify("Switching to a backup interviewer…");
-        ScheduleReconnectAttempt();
-        return true;
+        _connectedProvider = connectedProvider;
+        OnBackup = isBackup;
     }
 
     /// <summary>For providers that end sessions on a clock: mark the session due for a rollover before then.</summary>

@@ -15,10 +15,10 @@ internal static class SessionSetup
 
     /// <summary>
     /// The session's options: instructions (told to wrap up when the time warning went out, with
-    /// <paramref name="remaining"/> left), the brief, the tools and the transcript so far. Voice and model names belong
-    /// to the interview's own provider; on the fallback (<paramref name="onFallback"/>) its configured ones apply.
+    /// <paramref name="remaining"/> left), the brief, the tools and the transcript so far. Voice and model names are the
+    /// interview's own provider's; a fallback adapter drops them for a backup, which uses its configured ones.
     /// </summary>
-    public static RealtimeSessionOptions Options(InterviewState state, TimeSpan remaining, bool onFallback)
+    public static RealtimeSessionOptions Options(InterviewState state, TimeSpan remaining)
     {
         var definition = state.Definition!;
         var instructions = Instructions(state);
@@ -32,8 +32,8 @@ internal static class SessionSetup
             new InterviewBrief(definition.CandidateName, definition.Role, InterviewInstructions.LevelName(definition.Level), state.Questions.Count),
             InterviewTools.Definitions,
             [.. state.Transcript.Select(t => new HistoryTurn(t.Speaker, t.Text))],
-            onFallback ? null : definition.Voice,
-            onFallback ? null : definition.Model,
+            definition.Voice,
+            definition.Model,
             definition.TurnDetection);
     }
 }

@@ -9,7 +9,7 @@ using Xunit;
 namespace SyncHire.Grains.Tests.Interview.Collaborators;
 
 /// <summary>
-/// The provider conversation's resilience on its own: reconnects with doubling delays, one failover, and the end when
+/// The provider conversation's resilience on its own: reconnects with doubling delays, a backup through the fallback adapter, and the end when
 /// nobody can be reached, driven by the scripted provider plugin and timers the test fires.
 /// </summary>
 public sealed class ProviderConversationTests
@@ -49,7 +49,32 @@ public sealed class ProviderConversationTests
     }
 
     [Fact]
-    public async Task When_every_attempt_fails_it_fails_over_once_with_the_attempts_starting_again_then_gives_up()
+    public async Task With_a_fallback_adapter_the_backup_answers_when_the_primary_cannot_and_the_candidate_is_told_once()
+    {
+        var conversation = Create(fallback: "backup");
+        _primary.FailingConnections = -1;
+
+        await conversation.EnsureOpenAsync();
+
+        Assert.NotNull(conversation.Session);
+        Assert.True(conversation.OnBackup);
+        Assert.Equal("backup", conversation.ProviderName);
+        Assert.False(conversation.IsReconnecting);
+        Assert.Equal(["Switching to a backup interviewer…"], _host.Notices);
+        Assert.Equal((1, 1), (_primary.ConnectionAttempts, _backup.ConnectionAttempts));
+
+        // The backup's session drops while the primary is back: the reconnect starts from the primary again.
+        _primary.FailingConnections = 0;
+        await conversation.OnSessionLostAsync(conversation.Session, "socket closed");
+        await _timers.AdvanceAsync(FirstDelay);
+
+        Assert.False(conversation.OnBackup);
+        Assert.Equal(_primary.Name, conversation.ProviderName);
+        Assert.Equal(["Switching to a backup interviewer…", "The interviewer's connection dropped. Reconnecting…", "Reconnected. Let's continue."], _host.Notices);
+    }
+
+    [Fact]
+    public async Task When_neither_the_primary_nor_the_backup_answers_every_attempt_tries_both_then_it_gives_up()
     {
         var conversation = Create(fallback: "backup");
         _primary.FailingConnections = -1;
@@ -58,14 +83,10 @@ public sealed class ProviderConversationTests
         await conversation.EnsureOpenAsync();
         await _timers.AdvanceAsync(TimeSpan.FromMinutes(1));
 
-        Assert.Equal(
-            [FirstDelay, FirstDelay * 2, FirstDelay * 4, FirstDelay, FirstDelay * 2, FirstDelay * 4],
-            _timers.StartedDueTimes);
-        Assert.Equal(4, _primary.ConnectionAttempts); // The first open and three reconnects.
-        Assert.Equal(3, _backup.ConnectionAttempts);
-        Assert.Equal("backup", conversation.ProviderName);
-        Assert.Equal([false, false, false, false, true, true, true], _host.OpenedOnFallback);
-        Assert.Contains("Switching to a backup interviewer…", _host.Notices);
+        Assert.Equal([FirstDelay, FirstDelay * 2, FirstDelay * 4], _timers.StartedDueTimes);
+        Assert.Equal(4, _primary.ConnectionAttempts); // The first open and three reconnects, each trying both.
+        Assert.Equal(4, _backup.ConnectionAttempts);
+        Assert.DoesNotContain("Switching to a backup interviewer…", _host.Notices);
         Assert.Equal(1, _host.Unreachable);
         Assert.Empty(_timers.PendingDueAts);
     }
@@ -117,32 +138,12 @@ public sealed class ProviderConversationTests
         Assert.False(usage.IsEmpty);
     }
 
-    [Fact]
-    public void Failover_goes_to_the_fallback_once_and_never_to_the_provider_that_failed()
-    {
-        var same = new ProviderFailover("openai");
-        Assert.False(same.TryFailOver("OpenAI", out _));
-        Assert.Equal("gemini", same.ProviderFor("gemini"));
-
-        var failover = new ProviderFailover("offline");
-        Assert.True(failover.TryFailOver("openai", out var fallback));
-        Assert.Equal("offline", fallback);
-        Assert.True(failover.FailedOver);
-        Assert.Equal("offline", failover.ProviderFor("openai"));
-        Assert.False(failover.TryFailOver("offline", out _));
-
-        Assert.False(new ProviderFailover(null).TryFailOver("openai", out _));
-    }
-
     private ProviderConversation Create(string? fallback, InterviewUsageMeter? usage = null)
     {
-        var options = new InterviewOptions { ProviderReconnectAttempts = 3, ProviderReconnectDelay = FirstDelay, FallbackProvider = fallback };
-        var providers = new Dictionary<string, IRealtimeProvider>(StringComparer.OrdinalIgnoreCase)
-        {
-            [_primary.Name] = _primary,
-            [_backup.Name] = _backup,
-        };
-        var conversation = new ProviderConversation("interview-1", () => _primary.Name, name => providers[name ?? _primary.Name],
+        var options = new InterviewOptions { ProviderReconnectAttempts = 3, ProviderReconnectDelay = FirstDelay };
+        // What the registry hands the grain: the provider itself, or with a fallback configured the adapter over both.
+        IRealtimeProvider provider = fallback is null ? _primary : new FallbackRealtimeProvider([_primary, _backup]);
+        var conversation = new ProviderConversation("interview-1", () => _primary.Name, _ => provider,
             options, _timers, new SerialTurns(), usage ?? new InterviewUsageMeter(), NullLogger.Instance, _host);
         return conversation;
     }
@@ -153,17 +154,14 @@ public sealed class ProviderConversationTests
 
         public List<string> Notices { get; } = [];
 
-        public List<bool> OpenedOnFallback { get; } = [];
-
         public List<ProviderEvent> Events { get; } = [];
 
         public TaskCompletionSource EventSeen { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public int Unreachable { get; private set; }
 
-        public RealtimeSessionOptions DescribeSession(bool onFallback)
+        public RealtimeSessionOptions DescribeSession()
         {
-            OpenedOnFallback.Add(onFallback);
             return new RealtimeSessionOptions("instructions", new InterviewBrief("Ada", "Engineer", "intermediate", 1), [], [], null, null, null);
         }
 
