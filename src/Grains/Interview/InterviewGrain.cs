@@ -20,8 +20,8 @@ namespace SyncHire.Grains.Interview;
 /// <summary>
 /// One interview, as a coordinator: it owns the persisted state (<see cref="InterviewStore"/>) and its lifecycle
 /// (create, start, end, erase), and hands the work to plain collaborators, each with one job: the candidate's
-/// connection and audio path (<see cref="CandidateChannel"/>), the provider session with its reconnects, rollover and
-/// failover (<see cref="ProviderConversation"/>), what the interviewer's events do (<see cref="InterviewerTurns"/>),
+/// connection and audio path (<see cref="CandidateChannel"/>), the provider session with its reconnects and rollover
+/// (<see cref="ProviderConversation"/>; failover is the provider registry's fallback adapter), what the interviewer's events do (<see cref="InterviewerTurns"/>),
 /// the clocks (<see cref="InterviewClocks"/>), the completion (<see cref="InterviewCompletion"/>), watchers
 /// (<see cref="InterviewWatchers"/>) and typed answers (<see cref="TypedInterview"/>). They reach the grain only
 /// through small interfaces (a turn runner, timers, a sender, the host callbacks below).

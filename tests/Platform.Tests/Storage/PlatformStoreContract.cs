@@ -9,10 +9,12 @@ using Xunit;
 namespace SyncHire.Platform.Tests.Storage;
 
 /// <summary>
-/// The behaviour the platform store must show on every engine, run once per engine by a subclass. Each test gets
-/// its own empty database; several store instances on it stand for several processes (separate pools).
+/// What every platform store contract test stands on: its own empty database on <typeparamref name="TEngine"/>, and
+/// several store instances on it standing for several processes (separate pools). One contract class per table
+/// (<c>*Contract.cs</c>), each run once per engine.
 /// </summary>
-public abstract partial class PlatformStoreContract : IAsyncDisposable
+public abstract class PlatformStoreContract<TEngine> : IAsyncDisposable
+    where TEngine : ITestEngine
 {
     /// <summary>2026-01-01T00:00:00Z: a fixed clock, whole milliseconds as stored.</summary>
     protected static readonly DateTimeOffset T0 = DateTimeOffset.FromUnixTimeMilliseconds(1_767_225_600_000);
@@ -22,8 +24,6 @@ public abstract partial class PlatformStoreContract : IAsyncDisposable
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>Creates this test's database; may skip the test when the engine is not available.</summary>
-    protected abstract Task<ITestDatabase> CreateDatabaseAsync(CancellationToken cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -40,7 +40,7 @@ public abstract partial class PlatformStoreContract : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
-    protected async Task<ITestDatabase> DatabaseAsync() => _database ??= await CreateDatabaseAsync(Ct);
+    protected async Task<ITestDatabase> DatabaseAsync() => _database ??= await TEngine.CreateDatabaseAsync(Ct);
 
     /// <summary>A store on this test's database, as a separate process would create it.</summary>
     protected async Task<SqlPlatformStore> NewStoreAsync(bool initialize = true)

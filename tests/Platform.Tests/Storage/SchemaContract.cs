@@ -4,7 +4,9 @@ using Xunit;
 
 namespace SyncHire.Platform.Tests.Storage;
 
-public abstract partial class PlatformStoreContract
+/// <summary>The platform store's Schema behaviour, run on every engine (see the classes at the end).</summary>
+public abstract class SchemaContract<TEngine> : PlatformStoreContract<TEngine>
+    where TEngine : ITestEngine
 {
     /// <summary>The platform's migrations so far: each is recorded once, however many processes run them.</summary>
     private const int SchemaVersions = 3;
@@ -45,3 +47,7 @@ public abstract partial class PlatformStoreContract
         Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM orleansstorage"));
     }
 }
+
+public sealed class SchemaOnSqlite : SchemaContract<SqliteEngine>;
+
+public sealed class SchemaOnPostgres : SchemaContract<PostgresEngine>;

@@ -2,7 +2,9 @@ using Xunit;
 
 namespace SyncHire.Platform.Tests.Storage;
 
-public abstract partial class PlatformStoreContract
+/// <summary>The platform store's InvitationStore behaviour, run on every engine (see the classes at the end).</summary>
+public abstract class InvitationStoreContract<TEngine> : PlatformStoreContract<TEngine>
+    where TEngine : ITestEngine
 {
     [Fact]
     public async Task AnInvitationOpensItsInterviewUntilItExpiresAndOnlyItsHashIsStored()
@@ -50,3 +52,7 @@ public abstract partial class PlatformStoreContract
         await Assert.ThrowsAsync<ArgumentException>(() => store.CreateInvitationAsync("acme", "", T0.AddDays(7), Ct));
     }
 }
+
+public sealed class InvitationStoreOnSqlite : InvitationStoreContract<SqliteEngine>;
+
+public sealed class InvitationStoreOnPostgres : InvitationStoreContract<PostgresEngine>;

@@ -3,7 +3,9 @@ using Xunit;
 
 namespace SyncHire.Platform.Tests.Storage;
 
-public abstract partial class PlatformStoreContract
+/// <summary>The platform store's UsageLedger behaviour, run on every engine (see the classes at the end).</summary>
+public abstract class UsageLedgerContract<TEngine> : PlatformStoreContract<TEngine>
+    where TEngine : ITestEngine
 {
     [Fact]
     public async Task UsageIsSummedPerKindWithinTheTenantAndHalfOpenPeriod()
@@ -90,3 +92,7 @@ public abstract partial class PlatformStoreContract
         Assert.Equal([new UsageTotal(UsageKinds.AudioOutSeconds, 15)], await store.SumUsageAsync("acme", T0, T0.AddDays(1), Ct));
     }
 }
+
+public sealed class UsageLedgerOnSqlite : UsageLedgerContract<SqliteEngine>;
+
+public sealed class UsageLedgerOnPostgres : UsageLedgerContract<PostgresEngine>;

@@ -4,7 +4,9 @@ using Xunit;
 
 namespace SyncHire.Platform.Tests.Storage;
 
-public abstract partial class PlatformStoreContract
+/// <summary>The platform store's WebhookOutbox behaviour, run on every engine (see the classes at the end).</summary>
+public abstract class WebhookOutboxContract<TEngine> : PlatformStoreContract<TEngine>
+    where TEngine : ITestEngine
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
 
@@ -123,3 +125,7 @@ public abstract partial class PlatformStoreContract
     private static WebhookMessage Completed(string id, string interviewId) =>
         new(id, interviewId, "acme", "https://hooks.acme.test/synchire", "interview.completed", $$"""{"interviewId":"{{interviewId}}"}""", T0);
 }
+
+public sealed class WebhookOutboxOnSqlite : WebhookOutboxContract<SqliteEngine>;
+
+public sealed class WebhookOutboxOnPostgres : WebhookOutboxContract<PostgresEngine>;

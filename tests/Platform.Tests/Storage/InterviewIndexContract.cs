@@ -4,7 +4,9 @@ using Xunit;
 
 namespace SyncHire.Platform.Tests.Storage;
 
-public abstract partial class PlatformStoreContract
+/// <summary>The platform store's InterviewIndex behaviour, run on every engine (see the classes at the end).</summary>
+public abstract class InterviewIndexContract<TEngine> : PlatformStoreContract<TEngine>
+    where TEngine : ITestEngine
 {
     private static readonly string[] Statuses = ["created", "in_progress", "completed"];
 
@@ -176,3 +178,7 @@ public abstract partial class PlatformStoreContract
     private static IEnumerable<InterviewIndexEntry> NewestFirst(IEnumerable<InterviewIndexEntry> entries) =>
         entries.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.InterviewId, StringComparer.Ordinal);
 }
+
+public sealed class InterviewIndexOnSqlite : InterviewIndexContract<SqliteEngine>;
+
+public sealed class InterviewIndexOnPostgres : InterviewIndexContract<PostgresEngine>;

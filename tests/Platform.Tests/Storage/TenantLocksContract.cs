@@ -3,7 +3,9 @@ using Xunit;
 
 namespace SyncHire.Platform.Tests.Storage;
 
-public abstract partial class PlatformStoreContract
+/// <summary>The platform store's TenantLocks behaviour, run on every engine (see the classes at the end).</summary>
+public abstract class TenantLocksContract<TEngine> : PlatformStoreContract<TEngine>
+    where TEngine : ITestEngine
 {
     [Fact]
     public async Task A_tenant_lock_lets_processes_racing_to_count_then_insert_take_only_the_free_slots()
@@ -64,3 +66,7 @@ public abstract partial class PlatformStoreContract
         Assert.Equal(0, await store.CountInterviewsAsync("initech", ["created"], atMost: 100, Ct));
     }
 }
+
+public sealed class TenantLocksOnSqlite : TenantLocksContract<SqliteEngine>;
+
+public sealed class TenantLocksOnPostgres : TenantLocksContract<PostgresEngine>;

@@ -3,7 +3,9 @@ using Xunit;
 
 namespace SyncHire.Platform.Tests.Storage;
 
-public abstract partial class PlatformStoreContract
+/// <summary>The platform store's TenantDirectory behaviour, run on every engine (see the classes at the end).</summary>
+public abstract class TenantDirectoryContract<TEngine> : PlatformStoreContract<TEngine>
+    where TEngine : ITestEngine
 {
     [Fact]
     public async Task AnIssuedKeyFindsItsTenantAndOnlyItsHashIsStored()
@@ -119,3 +121,7 @@ public abstract partial class PlatformStoreContract
         Assert.Equal(imported.KeyId, (await store.FindByApiKeyAsync(key, Ct))?.KeyId);
     }
 }
+
+public sealed class TenantDirectoryOnSqlite : TenantDirectoryContract<SqliteEngine>;
+
+public sealed class TenantDirectoryOnPostgres : TenantDirectoryContract<PostgresEngine>;
