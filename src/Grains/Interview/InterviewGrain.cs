@@ -18,8 +18,9 @@ using SyncHire.Grains.Usage;
 namespace SyncHire.Grains.Interview;
 
 /// <summary>
-/// One interview, as a coordinator: it owns the persisted state (<see cref="InterviewStore"/>) and its lifecycle
-/// (create, start, end, erase), and hands the work to plain collaborators, each with one job: the candidate's
+/// One interview, as a coordinator: it owns the persisted state (<see cref="InterviewStore"/>) and the Orleans surface
+/// (calls, reminders, activation), and hands the work to plain collaborators, each with one job: the transitions
+/// (<see cref="InterviewLifecycle"/>: start, end), the candidate's
 /// connection and audio path (<see cref="CandidateChannel"/>), the provider session with its reconnects and rollover
 /// (<see cref="ProviderConversation"/>; failover is the provider registry's fallback adapter), what the interviewer's events do (<see cref="InterviewerTurns"/>),
 /// the clocks (<see cref="InterviewClocks"/>), the completion (<see cref="InterviewCompletion"/>), watchers
@@ -36,7 +37,7 @@ namespace SyncHire.Grains.Interview;
 /// </remarks>
 [PreferLocalPlacement]
 public sealed class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IRemindable,
-    ICandidateChannelEvents, IInterviewLifecycle, IConversationHost, IInterviewClockEvents
+    ICandidateChannelEvents, IConversationHost, IInterviewClockEvents
 {
     public const string HardCapReminder = InterviewClocks.HardCapReminder;
     public const string LivenessReminder = InterviewClocks.LivenessReminder;
@@ -58,10 +59,8 @@ public sealed class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IR
     private readonly InterviewCompletion _completion;
     private readonly InterviewWatchers _watchers;
     private readonly TypedInterview _typed;
+    private readonly InterviewLifecycle _lifecycle;
     private readonly CandidateProtocol _protocol;
-
-    /// <summary>Held while the interview is running so its timers and provider session are not collected as idle.</summary>
-    private IDisposable? _liveKeepAlive;
 
     /// <param name="time">
     /// The grains' clock: the one Orleans drives grain timers with (its "Orleans.Grains" time provider, by default the
@@ -95,11 +94,12 @@ public sealed class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IR
         _watchers = new InterviewWatchers(() => _store.State, time);
         _candidate = new CandidateChannel(id, _inbox, _keepAlive, _usage, _options.MaxAudioFrameBytes, time, logger, _watchers.Notify) { Events = this };
         _conversation = new ProviderConversation(id, () => _store.Definition.Provider, providers.ResolveWithFallback, _options, _timers, _inbox, _usage, logger, this);
-        _interviewer = new InterviewerTurns(_store, _candidate, _conversation, _usage, time, logger, reason => EndAsync(reason));
         _clocks = new InterviewClocks(_store, _timers, _candidate, time, _options, this);
         _completion = new InterviewCompletion(_store, completion, _usage, providers.DefaultName, _timers, _keepAlive, _inbox, time, logger);
-        _typed = new TypedInterview(_store, _candidate, _clocks, time, logger, this);
-        _protocol = new CandidateProtocol(_store, _candidate, _conversation, _typed, _usage, _options.RequireConsent, time, this);
+        _lifecycle = new InterviewLifecycle(_store, _candidate, _conversation, _clocks, _completion, _keepAlive, time, logger);
+        _interviewer = new InterviewerTurns(_store, _candidate, _conversation, _usage, time, logger, _lifecycle.EndAsync);
+        _typed = new TypedInterview(_store, _candidate, _clocks, time, logger, _lifecycle);
+        _protocol = new CandidateProtocol(_store, _candidate, _conversation, _typed, _usage, _options.RequireConsent, time, _lifecycle);
     }
 
     private string Id => _store.InterviewId;
@@ -118,11 +118,11 @@ public sealed class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IR
         // Reactivated (after a crash, a move or idle collection): the cap counts from the persisted start.
         if (_clocks.IsCapReached)
         {
-            await EndAsync(EndReasons.TimeLimit);
+            await _lifecycle.EndAsync(EndReasons.TimeLimit);
             return;
         }
 
-        _liveKeepAlive ??= _keepAlive.Hold();
+        _lifecycle.HoldActivation();
         _clocks.Resume();
     }
 
@@ -133,8 +133,7 @@ public sealed class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IR
         _conversation.Close();
         // The candidate reconnects (1012) and resumes wherever the interview is activated next.
         await _candidate.CloseAsync(ConnectionClose.SiloGoingAway($"interview deactivating: {reason.Description}"), quietly: true);
-        _liveKeepAlive?.Dispose();
-        _liveKeepAlive = null;
+        _lifecycle.ReleaseActivation();
         _completion.StopEvaluation();
         await _completion.RecordUsageAsync();
         await base.OnDeactivateAsync(reason, cancellationToken);
@@ -168,7 +167,7 @@ public sealed class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IR
         }
 
         _ = _store.Definition; // Throws for an interview that was never created.
-        await EndAsync(reason);
+        await _lifecycle.EndAsync(reason);
         return State.ToSnapshot(Id);
     }
 
@@ -207,7 +206,7 @@ public sealed class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IR
         // A live interview ends first, so the candidate is told and the session, timers and reminders are let go; but
         // without its completion: a queued interview.completed webhook (which carries the transcript) could be
         // delivered before the eraser deletes the outbox rows. Then no reminder may bring the interview back.
-        await EndAsync(EndReasons.Ended, complete: false);
+        await _lifecycle.EndAsync(EndReasons.Ended, complete: false);
         await _completion.AbandonAsync();
         await _clocks.UnregisterRemindersAsync();
         await _store.ClearAsync();
@@ -226,7 +225,7 @@ public sealed class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IR
                 await _clocks.OnLivenessReminderAsync();
                 break;
             case HardCapReminder when State.Exists && State.Status != InterviewStatus.Completed:
-                await EndAsync(EndReasons.TimeLimit); // Ending drops the cap and liveness reminders.
+                await _lifecycle.EndAsync(EndReasons.TimeLimit); // Ending drops the cap and liveness reminders.
                 break;
             default:
                 // An ended interview's cap, or a reminder this build no longer uses: Orleans reminders repeat, so one
@@ -264,75 +263,11 @@ public sealed class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IR
         return CandidateAttachResult.Attached;
     }
 
-    /// <summary>Created → InProgress. The start (with the consent that covers the recording) is persisted first, so the cap survives any crash.</summary>
-    private async Task BeginAsync(bool consent, DateTimeOffset now)
-    {
-        _store.State = State with { Status = InterviewStatus.InProgress, StartedAt = now, ConsentGivenAt = consent ? now : null };
-        await _store.SaveAsync();
-        await GoLiveAsync(now);
-        await EnsureProviderSessionAsync();
-    }
-
-    /// <summary>The interview's start is persisted: index it, keep the activation, start the cap and the warning.</summary>
-    private async Task GoLiveAsync(DateTimeOffset now)
-    {
-        await _completion.UpdateIndexAsync();
-        _liveKeepAlive ??= _keepAlive.Hold();
-        await _clocks.StartAsync(now);
-    }
-
-    /// <summary>A typed interview has no interviewer session: it asks its questions itself.</summary>
-    private Task EnsureProviderSessionAsync() => State.TextMode ? Task.CompletedTask : _conversation.EnsureOpenAsync();
-
-    /// <summary>
-    /// Ends the interview once (later calls do nothing): persist the outcome first, then tell the candidate, then let
-    /// go of the connection, the provider session, the clocks and the reminders; then the completion starts. With
-    /// <paramref name="complete"/> false (an erasure) no index update, usage, report or webhook comes of it.
-    /// </summary>
-    private async Task EndAsync(string reason, bool complete = true)
-    {
-        if (!State.Exists || State.Status == InterviewStatus.Completed)
-        {
-            return;
-        }
-
-        var wasStarted = State.StartedAt is not null;
-        var now = _time.GetUtcNow();
-        _store.State = State with { Status = InterviewStatus.Completed, EndedAt = now, EndReason = reason, Closing = false };
-        RefreshAudioRoute();
-        await _store.SaveAsync();
-        InterviewLog.Ended(_logger, Id, reason, State.Transcript.Count);
-        Send(ServerEvents.InterviewEnded(reason, State.Transcript.Count, now));
-        await _candidate.CloseAsync(new ConnectionClose(1000, $"interview ended: {reason}"));
-        _conversation.Stop();
-        await _clocks.StopAsync(wasStarted);
-        _liveKeepAlive?.Dispose();
-        _liveKeepAlive = null;
-        if (complete)
-        {
-            await _completion.OnEndedAsync();
-        }
-    }
-
-    /// <summary>Called inside turns whenever the provider session or the status changes (the channel tracks the connection).</summary>
-    private void RefreshAudioRoute() => _candidate.RouteAudioTo(
-        State.Status == InterviewStatus.InProgress && _conversation.Session is { } session && !_conversation.IsReconnecting
-            ? new AudioTarget(session, _conversation.SessionToken)
-            : null);
-
     private void Send(byte[] utf8Json) => _candidate.Send(utf8Json);
 
     Task ICandidateChannelEvents.OnMessageAsync(ClientMessage message) => _protocol.HandleAsync(message);
 
     void ICandidateChannelEvents.OnReleased() => _clocks.StartIdle();
-
-    Task IInterviewLifecycle.BeginAsync(bool consent, DateTimeOffset now) => BeginAsync(consent, now);
-
-    Task IInterviewLifecycle.GoLiveAsync(DateTimeOffset now) => GoLiveAsync(now);
-
-    Task IInterviewLifecycle.EnsureInterviewerAsync() => EnsureProviderSessionAsync();
-
-    Task IInterviewLifecycle.EndAsync(string reason) => EndAsync(reason);
 
     bool IConversationHost.IsLive => State.Status == InterviewStatus.InProgress;
 
@@ -344,18 +279,18 @@ public sealed class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IR
     void IConversationHost.OnSessionChanged()
     {
         _interviewer.OnSessionChanged();
-        RefreshAudioRoute();
+        _lifecycle.RefreshAudioRoute();
     }
 
     void IConversationHost.Notify(string message) => Send(ServerEvents.Notice(message, _time.GetUtcNow()));
 
-    Task IConversationHost.OnUnreachableAsync() => EndAsync(EndReasons.ProviderUnavailable);
+    Task IConversationHost.OnUnreachableAsync() => _lifecycle.EndAsync(EndReasons.ProviderUnavailable);
 
     bool IInterviewClockEvents.IsCandidateConnected => _candidate.IsConnected;
 
-    Task IInterviewClockEvents.OnCapReachedAsync() => EndAsync(EndReasons.TimeLimit);
+    Task IInterviewClockEvents.OnCapReachedAsync() => _lifecycle.EndAsync(EndReasons.TimeLimit);
 
-    Task IInterviewClockEvents.OnIdleAsync() => EndAsync(EndReasons.Idle);
+    Task IInterviewClockEvents.OnIdleAsync() => _lifecycle.EndAsync(EndReasons.Idle);
 
     Task IInterviewClockEvents.OnTimeWarningAsync(TimeSpan remaining) =>
         _conversation.UpdateInstructionsAsync(InterviewPromptBuilder.WrapUp(SessionSetup.Instructions(State), remaining));
