@@ -178,8 +178,8 @@ internal sealed class CandidateChannel : ICandidateSender
         catch (Exception exception)
         {
             // The session was replaced, closed or broke while this frame was on its way: it is lost, as during a
-            // reconnect. A broken session is the event pump's to notice (it fails over or ends the interview); the
-            // candidate's connection is not at fault and stays open.
+            // reconnect. A broken session is the event pump's to notice (the conversation reconnects, to a backup when
+            // a fallback is configured, or ends the interview); the candidate's connection is not at fault and stays open.
             InterviewLog.AudioFrameLost(_logger, _interviewId, exception.GetType().Name);
         }
 
