@@ -45,6 +45,7 @@ public sealed class BenchmarkPhase(BenchOptions options)
         // The measurement window.
         stats.ResetWindow();
         await http.PostAsync(new Uri(options.Emulator, "bench/reset"), null);
+        var windowStart = await ScrapeAllAsync(http);
         var cpuStart = SampleCpu();
         var started = DateTime.UtcNow;
         await Task.Delay(options.Duration);
@@ -61,6 +62,7 @@ public sealed class BenchmarkPhase(BenchOptions options)
         var cpu = cpuEnd.ToDictionary(p => p.Key, p => p.Value - cpuStart[p.Key]);
         var sutCpu = cpu.Where(p => SutProcesses.Contains(p.Key)).Sum(p => p.Value);
         var sutScrapes = loaded.Where(s => s.Key is "gateway" or "silo").ToList();
+        var sutAllocated = sutScrapes.Sum(s => s.Value.AllocatedBytes - (Scraped(windowStart, s.Key)?.AllocatedBytes ?? 0));
         return new PhaseResult
         {
             Target = options.Target.ToString().ToLowerInvariant(),
@@ -94,6 +96,7 @@ public sealed class BenchmarkPhase(BenchOptions options)
                 s => s.Key, s => alive > 0 ? (s.Value.ManagedHeapBytes - (Scraped(idle, s.Key)?.ManagedHeapBytes ?? 0)) / alive : double.NaN),
             SutCpuMicrosPerFrame = framesSent + audioFrames > 0 ? sutCpu * 1e6 / (framesSent + audioFrames) : double.NaN,
             LoadGenCpuShare = cpu.GetValueOrDefault("loadgen") / (elapsed * Environment.ProcessorCount),
+            AllocatedBytesPerFrame = sutScrapes.Count > 0 && framesSent + audioFrames > 0 ? sutAllocated / (framesSent + audioFrames) : double.NaN,
         };
     }
 

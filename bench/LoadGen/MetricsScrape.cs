@@ -34,6 +34,9 @@ public sealed class MetricsScrape(IReadOnlyDictionary<string, double> samples)
     /// <summary>The managed heap after the last GC, all generations.</summary>
     public double ManagedHeapBytes => samples.Where(s => s.Key.StartsWith("dotnet_gc_last_collection_heap_size_bytes", StringComparison.Ordinal)).Sum(s => s.Value);
 
+    /// <summary>Every managed byte the process has allocated since it started.</summary>
+    public double AllocatedBytes => samples.Where(s => s.Key.StartsWith("dotnet_gc_heap_total_allocated_bytes", StringComparison.Ordinal)).Sum(s => s.Value);
+
     /// <summary>Mean of a histogram in ms, from its _sum and _count.</summary>
     public double MeanMs(string histogram) =>
         Value(histogram + "_count") is > 0 and var count ? Value(histogram + "_sum") / count * 1000 : double.NaN;

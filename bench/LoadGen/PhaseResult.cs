@@ -39,4 +39,10 @@ public sealed record PhaseResult
     /// <summary>CPU of the system under test (not the emulator, not the load generator) per relayed frame, in µs.</summary>
     public required double SutCpuMicrosPerFrame { get; init; }
     public required double LoadGenCpuShare { get; init; }
+
+    /// <summary>
+    /// Managed bytes the system under test allocated over the window per relayed frame (the runtime's own counter);
+    /// NaN in results written before it was measured.
+    /// </summary>
+    public double AllocatedBytesPerFrame { get; init; } = double.NaN;
 }

@@ -17,7 +17,7 @@ public static class Report
               latency out     p50 {r.OutP50Ms:0.00} ms  p95 {r.OutP95Ms:0.00} ms  p99 {r.OutP99Ms:0.00} ms   (provider send → candidate arrival, {r.OutSamples} frames)
               start           p50 {r.StartP50Ms:0} ms  p99 {r.StartP99Ms:0} ms   (create/connect → first interviewer audio byte)
               grain           activation mean {r.ActivationMeanMs:0.0} ms (p99 ≤ {r.ActivationP99BucketMs:0} ms), provider first audio mean {r.ProviderFirstAudioMeanMs:0} ms
-              cpu s           {Join(r.CpuSeconds, v => v.ToString("0.00", i))}; system under test {r.SutCpuMicrosPerFrame:0.0} µs per relayed frame; load generator {r.LoadGenCpuShare:P0} of the machine
+              cpu s           {Join(r.CpuSeconds, v => v.ToString("0.00", i))}; system under test {r.SutCpuMicrosPerFrame:0.0} µs and {r.AllocatedBytesPerFrame:0} managed bytes allocated per relayed frame; load generator {r.LoadGenCpuShare:P0} of the machine
               per session     {Join(r.CpuSeconds.Where(c => c.Key is "gateway" or "silo" or "peer").ToDictionary(), v => (v / Math.Max(1, r.AliveAtEnd) * 60 / r.DurationSeconds).ToString("0.000", i) + " cpu-s/min")}; RSS {Join(r.RssBytes, v => (v / Math.Max(1, r.AliveAtEnd) / 1024).ToString("0", i) + " KiB")}; managed {Join(r.ManagedBytesPerSession, v => (v / 1024).ToString("0", i) + " KiB")}
             """));
     }

@@ -165,18 +165,45 @@ public static class ServerEvents
         }
     }
 
+    /// <summary>
+    /// Each thread's scratch buffer and writer, reset per event: some events go out several times a second per
+    /// interview (ai_audio_chunk with every interviewer chunk, partial transcripts), and a fresh buffer, writer and
+    /// timestamp string per event were most of their cost. The event's own array is the only allocation left.
+    /// </summary>
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? _scratch;
+
     private static byte[] Write(string type, DateTimeOffset? at, Action<Utf8JsonWriter>? fields = null)
     {
-        var buffer = new ArrayBufferWriter<byte>(128);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        var (buffer, writer) = _scratch ??= CreateScratch();
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        writer.WriteStartObject();
+        writer.WriteString("type", type);
+        fields?.Invoke(writer);
+        Span<byte> timestamp = stackalloc byte[TimestampLength];
+        writer.WriteString("timestamp", FormatTimeUtf8(at ?? DateTimeOffset.UtcNow, timestamp));
+        writer.WriteEndObject();
+        writer.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static (ArrayBufferWriter<byte>, Utf8JsonWriter) CreateScratch()
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        return (buffer, new Utf8JsonWriter(buffer, WriterOptions));
+    }
+
+    private const int TimestampLength = 24; // yyyy-MM-ddTHH:mm:ss.fffZ
+
+    /// <summary><see cref="FormatTime"/> as UTF-8 into <paramref name="destination"/>, without a string.</summary>
+    private static ReadOnlySpan<byte> FormatTimeUtf8(DateTimeOffset time, Span<byte> destination)
+    {
+        if (!time.UtcDateTime.TryFormat(destination, out var written, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture))
         {
-            writer.WriteStartObject();
-            writer.WriteString("type", type);
-            fields?.Invoke(writer);
-            writer.WriteString("timestamp", FormatTime(at ?? DateTimeOffset.UtcNow));
-            writer.WriteEndObject();
+            throw new InvalidOperationException("A timestamp did not fit its buffer.");
         }
 
-        return buffer.WrittenSpan.ToArray();
+        return destination[..written];
     }
 }

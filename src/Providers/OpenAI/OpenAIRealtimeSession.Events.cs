@@ -23,15 +23,19 @@ public sealed partial class OpenAIRealtimeSession
             throw new InvalidOperationException("A realtime session's events have one reader.");
         }
 
+        // One token for the whole read, linked once: the session's lifetime or the reader's end. Cancelling a
+        // WebSocket receive aborts the socket, which is right here: a reader stops only when the session's owner is
+        // done with it and disposes it next. Waiting on each receive with WaitAsync cost a Task, a promise and a
+        // callback registration per event.
+        using var stop = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Token, cancellationToken) : null;
+        var token = stop?.Token ?? _lifetime.Token;
         while (true)
         {
             RealtimeServerMessage message = default;
             ProviderError? lost = null;
             try
             {
-                // The receive belongs to the session's lifetime; the reader's token only stops the waiting.
-                var reading = _reader.ReadAsync(_lifetime.Token);
-                var next = cancellationToken.CanBeCanceled ? await reading.AsTask().WaitAsync(cancellationToken) : await reading;
+                var next = await _reader.ReadAsync(token);
                 if (next is { } received)
                 {
                     message = received;

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.ClientModel.Primitives;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using OpenAI;
 using OpenAI.Realtime;
@@ -29,6 +30,9 @@ internal sealed class RealtimeServerReader(WebSocket socket)
     private byte[] _buffer = new byte[InitialBufferBytes];
 
     /// <summary>The next event; null when the server closed the session.</summary>
+    /// <remarks>Pooled: the read waits for the network on almost every event, and a plain ValueTask method then boxes
+    /// its state machine each time.</remarks>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<RealtimeServerMessage?> ReadAsync(CancellationToken cancellationToken)
     {
         var length = 0;
