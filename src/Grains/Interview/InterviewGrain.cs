@@ -88,7 +88,10 @@ public sealed class InterviewGrain : Grain, IInterviewGrain, IInterviewTurns, IR
         var grainId = this.GetGrainId();
         _store = new InterviewStore(id, core, progress, completionState, cv, new TranscriptLog(storage, grainId),
             () => LegacyInterviewState.ReadAsync(storage, grainId));
-        _inbox = new TurnInbox(() => this.AsReference<IInterviewTurns>().RunNextTurn());
+        // One reference for the activation's life: AsReference builds a fresh proxy through the type's attributes
+        // and names on every call, and every provider event and client message makes this self-call.
+        var self = this.AsReference<IInterviewTurns>();
+        _inbox = new TurnInbox(self.RunNextTurn);
         _keepAlive = new ActivationKeepAlive(DelayDeactivation);
         _timers = new ActivationTimers(this, reminderOptions);
         _watchers = new InterviewWatchers(() => _store.State, time);
