@@ -54,12 +54,23 @@ internal sealed partial class GeminiLiveSession
                         if (_current != socket)
                         {
                             // A retired connection's last words: its successor carries on. Only the usage it
-                            // reports still counts, as those tokens were spent.
-                            HandleUsageLocked(message.RootElement);
+                            // reports still counts, as those tokens were spent (model audio carries none).
+                            if (message.Document is { } retired)
+                            {
+                                HandleUsageLocked(retired.RootElement);
+                            }
+
                             continue;
                         }
 
-                        HandleLocked(message.RootElement);
+                        if (message.Document is { } document)
+                        {
+                            HandleLocked(document.RootElement);
+                        }
+                        else
+                        {
+                            HandleModelAudioLocked(message.ModelAudio);
+                        }
                     }
                 }
 
