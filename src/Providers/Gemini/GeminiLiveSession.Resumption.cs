@@ -19,7 +19,7 @@ internal sealed partial class GeminiLiveSession
 
     private readonly SemaphoreSlim _swapLock = new(1, 1);
     private readonly List<GeminiLiveSocket> _sockets = [];
-    private readonly LinkedList<byte[]> _replay = [];
+    private readonly Queue<byte[]> _replay = [];
 
     /// <summary>Candidate input held back after goAway: it goes only to the successor, so the old connection cannot answer it too.</summary>
     private readonly List<byte[]> _held = [];
@@ -342,6 +342,7 @@ internal sealed partial class GeminiLiveSession
                 }
                 finally
                 {
+                    Interlocked.Decrement(ref _queued);
                     _swapLock.Release();
                 }
             }
@@ -354,12 +355,11 @@ internal sealed partial class GeminiLiveSession
 
     private void RememberLocked(byte[] json)
     {
-        _replay.AddLast(json);
+        _replay.Enqueue(json);
         _replayBytes += json.Length;
-        while (_replayBytes > MaxReplayBytes && _replay.First is { } oldest)
+        while (_replayBytes > MaxReplayBytes && _replay.TryDequeue(out var oldest))
         {
-            _replayBytes -= oldest.Value.Length;
-            _replay.RemoveFirst();
+            _replayBytes -= oldest.Length;
         }
     }
 }

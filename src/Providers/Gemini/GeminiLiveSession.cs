@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -34,6 +35,9 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
     private string _instructions;
     private bool _activityOpen;
     private long _audioBytesSent;
+
+    /// <summary>Messages in <see cref="_outgoing"/> the sender loop has not finished with.</summary>
+    private int _queued;
     private int _disposed;
 
     private GeminiLiveSession(GeminiSessionSetup setup, GeminiLiveSocket socket, bool seededWithHistory, GeminiLiveOptions options, ILogger logger)
@@ -80,6 +84,12 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
             return ValueTask.CompletedTask;
         }
 
+        var message = GeminiAudioInput.Encode(pcm16Mono16k.Span);
+
+        // Sent from here when no connection swap is under way and nothing is queued ahead of it: no channel hop and
+        // no wake-up of the sender loop per 20 ms frame. Otherwise it queues behind the rest, as every message does.
+        var sendNow = _swapLock.Wait(0, CancellationToken.None);
+        GeminiLiveSocket? socket = null;
         lock (_gate)
         {
             if (_setup.PushToTalk && !_activityOpen)
@@ -90,10 +100,48 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
             }
 
             _audioBytesSent += pcm16Mono16k.Length;
-            _outgoing.Writer.TryWrite(new OutgoingMessage(GeminiAudioInput.Encode(pcm16Mono16k.Span), Replayable: true));
+            if (sendNow && Volatile.Read(ref _queued) == 0 && !_goAwayPending && _current is { } current)
+            {
+                // What the sender loop does with a replayable message, under the same locks.
+                RememberLocked(message);
+                socket = current;
+            }
+            else
+            {
+                Enqueue(message, replayable: true);
+            }
+        }
+
+        if (socket is not null)
+        {
+            return SendNowAsync(socket, message);
+        }
+
+        if (sendNow)
+        {
+            _swapLock.Release();
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Sends a frame under the swap lock <see cref="SendAudioAsync"/> took, then releases it.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask SendNowAsync(GeminiLiveSocket socket, byte[] message)
+    {
+        try
+        {
+            await socket.SendAsync(message, _lifetime.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            // The connection is going (its reader resumes the session and the replay carries this frame over), or the
+            // session was disposed: the caller is not told, as a queued frame's caller never was.
+        }
+        finally
+        {
+            _swapLock.Release();
+        }
     }
 
     /// <summary>Push-to-talk: activityEnd closes the turn. With automatic detection: audioStreamEnd makes the service end it now.</summary>
@@ -267,8 +315,17 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
 
     private void Emit(ProviderEvent providerEvent) => _events.Writer.TryWrite(providerEvent);
 
-    private void Enqueue(JsonObject message, bool replayable) =>
-        _outgoing.Writer.TryWrite(new OutgoingMessage(JsonSerializer.SerializeToUtf8Bytes(message), replayable));
+    private void Enqueue(JsonObject message, bool replayable) => Enqueue(JsonSerializer.SerializeToUtf8Bytes(message), replayable);
+
+    /// <summary>Queues a message for the sender loop, counted so an audio frame never overtakes it (see <see cref="SendAudioAsync"/>).</summary>
+    private void Enqueue(byte[] json, bool replayable)
+    {
+        Interlocked.Increment(ref _queued);
+        if (!_outgoing.Writer.TryWrite(new OutgoingMessage(json, replayable)))
+        {
+            Interlocked.Decrement(ref _queued);
+        }
+    }
 
     private static JsonObject RealtimeInput(JsonObject input) => new() { ["realtimeInput"] = input };
 
@@ -285,5 +342,5 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
 
     /// <param name="Replayable">Candidate input that must reach a resumed connection if no handle covers it yet.</param>
-    private sealed record OutgoingMessage(byte[] Json, bool Replayable);
+    private readonly record struct OutgoingMessage(byte[] Json, bool Replayable);
 }

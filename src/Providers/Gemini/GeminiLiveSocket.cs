@@ -105,7 +105,8 @@ internal sealed class GeminiLiveSocket : IAsyncDisposable
     }
 
     /// <summary>Sends one message; sends are serialised (one writer per socket).</summary>
-    public async Task SendAsync(ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    public async ValueTask SendAsync(ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
     {
         await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
