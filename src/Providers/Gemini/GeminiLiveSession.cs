@@ -9,8 +9,9 @@ namespace SyncHire.Providers.Gemini;
 
 /// <summary>
 /// One Gemini Live conversation, possibly spanning several WebSocket connections (see Resumption.cs). Commands only
-/// enqueue client messages (one sender loop writes them to whichever connection is current), and each connection's
-/// reader translates server messages into events (ServerMessages.cs), so neither side ever waits on the other.
+/// enqueue client messages (one sender loop writes them to whichever connection is current; an audio frame with
+/// nothing queued ahead of it and no swap under way is written by its caller under the same swap lock), and each
+/// connection's reader translates server messages into events (ServerMessages.cs), so neither side ever waits on the other.
 /// </summary>
 internal sealed partial class GeminiLiveSession : IRealtimeSession
 {
