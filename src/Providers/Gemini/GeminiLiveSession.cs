@@ -61,14 +61,7 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
         var session = new GeminiLiveSession(setup, socket, history.Count > 0, options, logger);
         if (history.Count > 0)
         {
-            // A brand-new session replacing a lost one: the model hears the conversation so far, and answers only when asked.
-            var turns = new JsonArray();
-            foreach (var turn in history)
-            {
-                turns.Add(Turn(turn.Speaker == Speakers.Interviewer ? "model" : "user", turn.Text));
-            }
-
-            session.Enqueue(new JsonObject { ["clientContent"] = new JsonObject { ["turns"] = turns, ["turnComplete"] = false } }, replayable: true);
+            session.Enqueue(GeminiClientMessages.History(history), replayable: true);
         }
 
         return session;
@@ -97,7 +90,7 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
             {
                 // Without automatic activity detection the client marks where the candidate's turn begins.
                 _activityOpen = true;
-                Enqueue(RealtimeInput(new JsonObject { ["activityStart"] = new JsonObject() }), replayable: true);
+                Enqueue(GeminiClientMessages.ActivityStart(), replayable: true);
             }
 
             _audioBytesSent += pcm16Mono16k.Length;
@@ -157,12 +150,12 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
                 if (_activityOpen)
                 {
                     _activityOpen = false;
-                    Enqueue(RealtimeInput(new JsonObject { ["activityEnd"] = new JsonObject() }), replayable: true);
+                    Enqueue(GeminiClientMessages.ActivityEnd(), replayable: true);
                 }
             }
             else
             {
-                Enqueue(RealtimeInput(new JsonObject { ["audioStreamEnd"] = true }), replayable: true);
+                Enqueue(GeminiClientMessages.AudioStreamEnd(), replayable: true);
             }
         }
 
@@ -185,7 +178,7 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
             // Gemini transcribes audio only; a typed answer is its own transcript.
             FinishInputLocked();
             Emit(new InputTranscriptDelta(answer, IsFinal: true));
-            Enqueue(ClientTurn(answer, turnComplete: true), replayable: true);
+            Enqueue(GeminiClientMessages.UserTurn(answer, turnComplete: true), replayable: true);
         }
 
         return ValueTask.CompletedTask;
@@ -195,7 +188,7 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
     {
         ThrowIfDisposed();
         cancellationToken.ThrowIfCancellationRequested();
-        Enqueue(ClientTurn(_seededWithHistory ? ContinueNudge : BeginNudge, turnComplete: true), replayable: true);
+        Enqueue(GeminiClientMessages.UserTurn(_seededWithHistory ? ContinueNudge : BeginNudge, turnComplete: true), replayable: true);
         return ValueTask.CompletedTask;
     }
 
@@ -224,8 +217,7 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
             _instructions = instructions;
         }
 
-        Enqueue(ClientTurn($"[Your instructions have changed. From now on follow these instructions:\n{instructions}]", turnComplete: false),
-            replayable: false);
+        Enqueue(GeminiClientMessages.InstructionsChanged(instructions), replayable: false);
         return ValueTask.CompletedTask;
     }
 
@@ -235,16 +227,7 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
         ArgumentNullException.ThrowIfNull(resultJson);
         ThrowIfDisposed();
         cancellationToken.ThrowIfCancellationRequested();
-        JsonNode response;
-        try
-        {
-            // FunctionResponse.response is a JSON object; anything else is wrapped.
-            response = JsonNode.Parse(resultJson) is JsonObject result ? result : new JsonObject { ["result"] = JsonNode.Parse(resultJson) };
-        }
-        catch (JsonException exception)
-        {
-            throw new ArgumentException($"The result of tool call {callId} is not valid JSON: {exception.Message}", nameof(resultJson), exception);
-        }
+        var response = GeminiClientMessages.FunctionResult(callId, resultJson);
 
         lock (_gate)
         {
@@ -255,13 +238,7 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
                 return ValueTask.CompletedTask;
             }
 
-            Enqueue(new JsonObject
-            {
-                ["toolResponse"] = new JsonObject
-                {
-                    ["functionResponses"] = new JsonArray(new JsonObject { ["id"] = callId, ["name"] = name, ["response"] = response }),
-                },
-            }, replayable: false);
+            Enqueue(GeminiClientMessages.ToolResponse(callId, name, response), replayable: false);
         }
 
         return ValueTask.CompletedTask;
@@ -327,16 +304,6 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
             Interlocked.Decrement(ref _queued);
         }
     }
-
-    private static JsonObject RealtimeInput(JsonObject input) => new() { ["realtimeInput"] = input };
-
-    private static JsonObject ClientTurn(string text, bool turnComplete) => new()
-    {
-        ["clientContent"] = new JsonObject { ["turns"] = new JsonArray(Turn("user", text)), ["turnComplete"] = turnComplete },
-    };
-
-    private static JsonObject Turn(string role, string text) =>
-        new() { ["role"] = role, ["parts"] = new JsonArray(new JsonObject { ["text"] = text }) };
 
     private TimeSpan AudioPosition => TimeSpan.FromSeconds(Interlocked.Read(ref _audioBytesSent) / 2.0 / InputSampleRate);
 
