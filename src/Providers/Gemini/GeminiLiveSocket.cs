@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
