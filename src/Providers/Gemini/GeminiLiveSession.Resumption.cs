@@ -19,7 +19,7 @@ internal sealed partial class GeminiLiveSession
 
     private readonly SemaphoreSlim _swapLock = new(1, 1);
     private readonly List<GeminiLiveSocket> _sockets = [];
-    private readonly LinkedList<byte[]> _replay = [];
+    private readonly Queue<byte[]> _replay = [];
 
     /// <summary>Candidate input held back after goAway: it goes only to the successor, so the old connection cannot answer it too.</summary>
     private readonly List<byte[]> _held = [];
@@ -54,12 +54,23 @@ internal sealed partial class GeminiLiveSession
                         if (_current != socket)
                         {
                             // A retired connection's last words: its successor carries on. Only the usage it
-                            // reports still counts, as those tokens were spent.
-                            HandleUsageLocked(message.RootElement);
+                            // reports still counts, as those tokens were spent (model audio carries none).
+                            if (message.Document is { } retired)
+                            {
+                                HandleUsageLocked(retired.RootElement);
+                            }
+
                             continue;
                         }
 
-                        HandleLocked(message.RootElement);
+                        if (message.Document is { } document)
+                        {
+                            HandleLocked(document.RootElement);
+                        }
+                        else
+                        {
+                            HandleModelAudioLocked(message.ModelAudio);
+                        }
                     }
                 }
 
@@ -331,6 +342,7 @@ internal sealed partial class GeminiLiveSession
                 }
                 finally
                 {
+                    Interlocked.Decrement(ref _queued);
                     _swapLock.Release();
                 }
             }
@@ -343,12 +355,11 @@ internal sealed partial class GeminiLiveSession
 
     private void RememberLocked(byte[] json)
     {
-        _replay.AddLast(json);
+        _replay.Enqueue(json);
         _replayBytes += json.Length;
-        while (_replayBytes > MaxReplayBytes && _replay.First is { } oldest)
+        while (_replayBytes > MaxReplayBytes && _replay.TryDequeue(out var oldest))
         {
-            _replayBytes -= oldest.Value.Length;
-            _replay.RemoveFirst();
+            _replayBytes -= oldest.Length;
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using SyncHire.Audio;
 
 namespace SyncHire.Providers.Gemini;
 
@@ -11,8 +10,6 @@ namespace SyncHire.Providers.Gemini;
 /// </summary>
 internal sealed partial class GeminiLiveSession
 {
-    private const int OutputSampleRate = 24_000;
-
     private readonly Dictionary<string, string> _pendingCalls = new(StringComparer.Ordinal);
     private readonly StringBuilder _responseText = new();
     private readonly StringBuilder _segmentText = new();
@@ -98,7 +95,7 @@ internal sealed partial class GeminiLiveSession
                 {
                     OpenResponseLocked();
                     var mimeType = inline.TryGetProperty("mimeType", out var mime) ? mime.GetString() : null;
-                    Emit(new AudioDelta(To24k(Convert.FromBase64String(data.GetString()!), mimeType)));
+                    Emit(new AudioDelta(GeminiModelAudio.To24k(Convert.FromBase64String(data.GetString()!), GeminiModelAudio.RateOf(mimeType))));
                 }
             }
         }
@@ -138,6 +135,16 @@ internal sealed partial class GeminiLiveSession
                 FlushSegmentLocked();
                 CloseResponseLocked(cancelled: false);
             }
+        }
+    }
+
+    /// <summary>A message that was only model audio (see <see cref="GeminiModelAudio"/>), as the general path would handle it.</summary>
+    private void HandleModelAudioLocked(IReadOnlyList<ReadOnlyMemory<byte>> pcmParts)
+    {
+        for (var i = 0; i < pcmParts.Count; i++)
+        {
+            OpenResponseLocked();
+            Emit(new AudioDelta(pcmParts[i]));
         }
     }
 
@@ -189,21 +196,6 @@ internal sealed partial class GeminiLiveSession
             _speechDeclared = false;
             Emit(new SpeechStopped(AudioPosition));
         }
-    }
-
-    /// <summary>Model audio is 24 kHz; a different declared rate is resampled so the contract's 24 kHz holds.</summary>
-    private static ReadOnlyMemory<byte> To24k(byte[] pcm, string? mimeType)
-    {
-        var rate = OutputSampleRate;
-        var rateIndex = mimeType?.IndexOf("rate=", StringComparison.OrdinalIgnoreCase) ?? -1;
-        if (rateIndex >= 0 && int.TryParse(mimeType.AsSpan(rateIndex + 5).TrimEnd(), out var declared) && declared > 0)
-        {
-            rate = declared;
-        }
-
-        return rate == OutputSampleRate || pcm.Length < Pcm16.BytesPerSample
-            ? pcm
-            : PcmResampler.Resample(pcm.AsSpan(0, pcm.Length / 2 * 2), rate, OutputSampleRate);
     }
 
     private static bool IsTrue(JsonElement element, string name) =>

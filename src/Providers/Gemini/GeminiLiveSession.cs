@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -8,8 +9,9 @@ namespace SyncHire.Providers.Gemini;
 
 /// <summary>
 /// One Gemini Live conversation, possibly spanning several WebSocket connections (see Resumption.cs). Commands only
-/// enqueue client messages (one sender loop writes them to whichever connection is current), and each connection's
-/// reader translates server messages into events (ServerMessages.cs), so neither side ever waits on the other.
+/// enqueue client messages (one sender loop writes them to whichever connection is current; an audio frame with
+/// nothing queued ahead of it and no swap under way is written by its caller under the same swap lock), and each
+/// connection's reader translates server messages into events (ServerMessages.cs), so neither side ever waits on the other.
 /// </summary>
 internal sealed partial class GeminiLiveSession : IRealtimeSession
 {
@@ -34,6 +36,9 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
     private string _instructions;
     private bool _activityOpen;
     private long _audioBytesSent;
+
+    /// <summary>Messages in <see cref="_outgoing"/> the sender loop has not finished with.</summary>
+    private int _queued;
     private int _disposed;
 
     private GeminiLiveSession(GeminiSessionSetup setup, GeminiLiveSocket socket, bool seededWithHistory, GeminiLiveOptions options, ILogger logger)
@@ -56,14 +61,7 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
         var session = new GeminiLiveSession(setup, socket, history.Count > 0, options, logger);
         if (history.Count > 0)
         {
-            // A brand-new session replacing a lost one: the model hears the conversation so far, and answers only when asked.
-            var turns = new JsonArray();
-            foreach (var turn in history)
-            {
-                turns.Add(Turn(turn.Speaker == Speakers.Interviewer ? "model" : "user", turn.Text));
-            }
-
-            session.Enqueue(new JsonObject { ["clientContent"] = new JsonObject { ["turns"] = turns, ["turnComplete"] = false } }, replayable: true);
+            session.Enqueue(GeminiClientMessages.History(history), replayable: true);
         }
 
         return session;
@@ -80,20 +78,64 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
             return ValueTask.CompletedTask;
         }
 
+        var message = GeminiAudioInput.Encode(pcm16Mono16k.Span);
+
+        // Sent from here when no connection swap is under way and nothing is queued ahead of it: no channel hop and
+        // no wake-up of the sender loop per 20 ms frame. Otherwise it queues behind the rest, as every message does.
+        var sendNow = _swapLock.Wait(0, CancellationToken.None);
+        GeminiLiveSocket? socket = null;
         lock (_gate)
         {
             if (_setup.PushToTalk && !_activityOpen)
             {
                 // Without automatic activity detection the client marks where the candidate's turn begins.
                 _activityOpen = true;
-                Enqueue(RealtimeInput(new JsonObject { ["activityStart"] = new JsonObject() }), replayable: true);
+                Enqueue(GeminiClientMessages.ActivityStart(), replayable: true);
             }
 
             _audioBytesSent += pcm16Mono16k.Length;
-            _outgoing.Writer.TryWrite(new OutgoingMessage(GeminiAudioInput.Encode(pcm16Mono16k.Span), Replayable: true));
+            if (sendNow && Volatile.Read(ref _queued) == 0 && !_goAwayPending && _current is { } current)
+            {
+                // What the sender loop does with a replayable message, under the same locks.
+                RememberLocked(message);
+                socket = current;
+            }
+            else
+            {
+                Enqueue(message, replayable: true);
+            }
+        }
+
+        if (socket is not null)
+        {
+            return SendNowAsync(socket, message);
+        }
+
+        if (sendNow)
+        {
+            _swapLock.Release();
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Sends a frame under the swap lock <see cref="SendAudioAsync"/> took, then releases it.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask SendNowAsync(GeminiLiveSocket socket, byte[] message)
+    {
+        try
+        {
+            await socket.SendAsync(message, _lifetime.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            // The connection is going (its reader resumes the session and the replay carries this frame over), or the
+            // session was disposed: the caller is not told, as a queued frame's caller never was.
+        }
+        finally
+        {
+            _swapLock.Release();
+        }
     }
 
     /// <summary>Push-to-talk: activityEnd closes the turn. With automatic detection: audioStreamEnd makes the service end it now.</summary>
@@ -108,12 +150,12 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
                 if (_activityOpen)
                 {
                     _activityOpen = false;
-                    Enqueue(RealtimeInput(new JsonObject { ["activityEnd"] = new JsonObject() }), replayable: true);
+                    Enqueue(GeminiClientMessages.ActivityEnd(), replayable: true);
                 }
             }
             else
             {
-                Enqueue(RealtimeInput(new JsonObject { ["audioStreamEnd"] = true }), replayable: true);
+                Enqueue(GeminiClientMessages.AudioStreamEnd(), replayable: true);
             }
         }
 
@@ -136,7 +178,7 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
             // Gemini transcribes audio only; a typed answer is its own transcript.
             FinishInputLocked();
             Emit(new InputTranscriptDelta(answer, IsFinal: true));
-            Enqueue(ClientTurn(answer, turnComplete: true), replayable: true);
+            Enqueue(GeminiClientMessages.UserTurn(answer, turnComplete: true), replayable: true);
         }
 
         return ValueTask.CompletedTask;
@@ -146,7 +188,7 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
     {
         ThrowIfDisposed();
         cancellationToken.ThrowIfCancellationRequested();
-        Enqueue(ClientTurn(_seededWithHistory ? ContinueNudge : BeginNudge, turnComplete: true), replayable: true);
+        Enqueue(GeminiClientMessages.UserTurn(_seededWithHistory ? ContinueNudge : BeginNudge, turnComplete: true), replayable: true);
         return ValueTask.CompletedTask;
     }
 
@@ -175,8 +217,7 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
             _instructions = instructions;
         }
 
-        Enqueue(ClientTurn($"[Your instructions have changed. From now on follow these instructions:\n{instructions}]", turnComplete: false),
-            replayable: false);
+        Enqueue(GeminiClientMessages.InstructionsChanged(instructions), replayable: false);
         return ValueTask.CompletedTask;
     }
 
@@ -186,16 +227,7 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
         ArgumentNullException.ThrowIfNull(resultJson);
         ThrowIfDisposed();
         cancellationToken.ThrowIfCancellationRequested();
-        JsonNode response;
-        try
-        {
-            // FunctionResponse.response is a JSON object; anything else is wrapped.
-            response = JsonNode.Parse(resultJson) is JsonObject result ? result : new JsonObject { ["result"] = JsonNode.Parse(resultJson) };
-        }
-        catch (JsonException exception)
-        {
-            throw new ArgumentException($"The result of tool call {callId} is not valid JSON: {exception.Message}", nameof(resultJson), exception);
-        }
+        var response = GeminiClientMessages.FunctionResult(callId, resultJson);
 
         lock (_gate)
         {
@@ -206,13 +238,7 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
                 return ValueTask.CompletedTask;
             }
 
-            Enqueue(new JsonObject
-            {
-                ["toolResponse"] = new JsonObject
-                {
-                    ["functionResponses"] = new JsonArray(new JsonObject { ["id"] = callId, ["name"] = name, ["response"] = response }),
-                },
-            }, replayable: false);
+            Enqueue(GeminiClientMessages.ToolResponse(callId, name, response), replayable: false);
         }
 
         return ValueTask.CompletedTask;
@@ -267,23 +293,22 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
 
     private void Emit(ProviderEvent providerEvent) => _events.Writer.TryWrite(providerEvent);
 
-    private void Enqueue(JsonObject message, bool replayable) =>
-        _outgoing.Writer.TryWrite(new OutgoingMessage(JsonSerializer.SerializeToUtf8Bytes(message), replayable));
+    private void Enqueue(JsonObject message, bool replayable) => Enqueue(JsonSerializer.SerializeToUtf8Bytes(message), replayable);
 
-    private static JsonObject RealtimeInput(JsonObject input) => new() { ["realtimeInput"] = input };
-
-    private static JsonObject ClientTurn(string text, bool turnComplete) => new()
+    /// <summary>Queues a message for the sender loop, counted so an audio frame never overtakes it (see <see cref="SendAudioAsync"/>).</summary>
+    private void Enqueue(byte[] json, bool replayable)
     {
-        ["clientContent"] = new JsonObject { ["turns"] = new JsonArray(Turn("user", text)), ["turnComplete"] = turnComplete },
-    };
-
-    private static JsonObject Turn(string role, string text) =>
-        new() { ["role"] = role, ["parts"] = new JsonArray(new JsonObject { ["text"] = text }) };
+        Interlocked.Increment(ref _queued);
+        if (!_outgoing.Writer.TryWrite(new OutgoingMessage(json, replayable)))
+        {
+            Interlocked.Decrement(ref _queued);
+        }
+    }
 
     private TimeSpan AudioPosition => TimeSpan.FromSeconds(Interlocked.Read(ref _audioBytesSent) / 2.0 / InputSampleRate);
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
 
     /// <param name="Replayable">Candidate input that must reach a resumed connection if no handle covers it yet.</param>
-    private sealed record OutgoingMessage(byte[] Json, bool Replayable);
+    private readonly record struct OutgoingMessage(byte[] Json, bool Replayable);
 }

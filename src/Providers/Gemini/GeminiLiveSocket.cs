@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -14,12 +14,22 @@ internal sealed class GeminiLiveSocket : IAsyncDisposable
 {
     public const string Path = "/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent";
     private const int MaxMessageBytes = 32 * 1024 * 1024;
+    private const int InitialReceiveBytes = 16 * 1024;
     private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(5);
 
     private readonly ClientWebSocket _socket;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _lifetime = new();
     private readonly string _apiKey;
+
+    /// <summary>Reused for every message; not pooled, as a receive still in flight at dispose may write into it.</summary>
+    private byte[] _receiveBuffer = new byte[InitialReceiveBytes];
+
+    private readonly List<ReadOnlyMemory<byte>> _modelAudio = [];
+    private CancellationTokenSource? _receiveLink;
+    private CancellationToken _receiveLinkedTo;
+    private CancellationTokenSource? _sendLink;
+    private CancellationToken _sendLinkedTo;
     private int _disposed;
 
     private GeminiLiveSocket(ClientWebSocket socket, string apiKey)
@@ -66,7 +76,7 @@ internal sealed class GeminiLiveSocket : IAsyncDisposable
                     $"Gemini Live refused the session setup: {connection.CloseDescription}", retryable: !refused);
             }
 
-            if (!first.RootElement.TryGetProperty("setupComplete", out _))
+            if (first.Value.Document?.RootElement.TryGetProperty("setupComplete", out _) != true)
             {
                 throw new GeminiLiveException("protocol_error", "Gemini Live answered the setup with something other than setupComplete.", retryable: true);
             }
@@ -94,13 +104,14 @@ internal sealed class GeminiLiveSocket : IAsyncDisposable
         }
     }
 
-    public async Task SendAsync(ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
+    /// <summary>Sends one message; sends are serialised (one writer per socket).</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    public async ValueTask SendAsync(ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
-        await _sendLock.WaitAsync(linked.Token).ConfigureAwait(false);
+        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await _socket.SendAsync(json, WebSocketMessageType.Text, endOfMessage: true, linked.Token).ConfigureAwait(false);
+            await _socket.SendAsync(json, WebSocketMessageType.Text, endOfMessage: true, SendTokenLocked(cancellationToken)).ConfigureAwait(false);
         }
         finally
         {
@@ -108,39 +119,72 @@ internal sealed class GeminiLiveSocket : IAsyncDisposable
         }
     }
 
-    /// <summary>The next message (the service sends JSON in binary frames, so both kinds are read), or null at a close.</summary>
-    public async Task<JsonDocument?> ReceiveAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The caller's token linked with this connection's lifetime, under the send lock: made once per caller token
+    /// rather than per message (the session's sender passes its own lifetime every time).
+    /// </summary>
+    private CancellationToken SendTokenLocked(CancellationToken cancellationToken)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
-        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
-        try
+        if (_sendLink is null || _sendLinkedTo != cancellationToken)
         {
-            using var message = new MemoryStream();
-            while (true)
-            {
-                var result = await _socket.ReceiveAsync(buffer.AsMemory(), linked.Token).ConfigureAwait(false);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    await AcknowledgeCloseAsync().ConfigureAwait(false);
-                    return null;
-                }
+            _sendLink?.Dispose();
+            _sendLink = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
+            _sendLinkedTo = cancellationToken;
+        }
 
-                message.Write(buffer, 0, result.Count);
-                if (message.Length > MaxMessageBytes)
+        return _sendLink.Token;
+    }
+
+    /// <summary>
+    /// The next message (the service sends JSON in binary frames, so both kinds are read), or null at a close. It is
+    /// valid until the next call (see <see cref="GeminiServerMessage"/>); one reader at a time.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<GeminiServerMessage?> ReceiveAsync(CancellationToken cancellationToken)
+    {
+        var token = ReceiveToken(cancellationToken);
+        var length = 0;
+        while (true)
+        {
+            if (length == _receiveBuffer.Length)
+            {
+                if (length >= MaxMessageBytes)
                 {
                     throw new InvalidDataException("A Gemini Live message exceeded the size limit.");
                 }
 
-                if (result.EndOfMessage)
-                {
-                    return JsonDocument.Parse(message.GetBuffer().AsMemory(0, (int)message.Length));
-                }
+                Array.Resize(ref _receiveBuffer, Math.Min(length * 2, MaxMessageBytes));
+            }
+
+            var result = await _socket.ReceiveAsync(_receiveBuffer.AsMemory(length), token).ConfigureAwait(false);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                await AcknowledgeCloseAsync().ConfigureAwait(false);
+                return null;
+            }
+
+            length += result.Count;
+            if (result.EndOfMessage)
+            {
+                return GeminiServerMessage.Parse(_receiveBuffer.AsMemory(0, length), _modelAudio);
             }
         }
-        finally
+    }
+
+    /// <summary>
+    /// The caller's token linked with this connection's lifetime, made once per caller token rather than per receive
+    /// (the reader passes the same token for the connection's whole life).
+    /// </summary>
+    private CancellationToken ReceiveToken(CancellationToken cancellationToken)
+    {
+        if (_receiveLink is null || _receiveLinkedTo != cancellationToken)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            _receiveLink?.Dispose();
+            _receiveLink = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
+            _receiveLinkedTo = cancellationToken;
         }
+
+        return _receiveLink.Token;
     }
 
     /// <summary>Completes the close handshake the service started (best effort).</summary>
@@ -208,6 +252,8 @@ internal sealed class GeminiLiveSocket : IAsyncDisposable
 
         await _lifetime.CancelAsync().ConfigureAwait(false);
         _socket.Dispose();
+        _receiveLink?.Dispose();
+        _sendLink?.Dispose();
         _lifetime.Dispose();
         _sendLock.Dispose();
     }
