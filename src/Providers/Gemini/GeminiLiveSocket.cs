@@ -26,16 +26,16 @@ internal sealed class GeminiLiveSocket : IAsyncDisposable
     private byte[] _receiveBuffer = new byte[InitialReceiveBytes];
 
     private readonly List<ReadOnlyMemory<byte>> _modelAudio = [];
-    private CancellationTokenSource? _receiveLink;
-    private CancellationToken _receiveLinkedTo;
-    private CancellationTokenSource? _sendLink;
-    private CancellationToken _sendLinkedTo;
+    private readonly LinkedTokenCache _receiveTokens;
+    private readonly LinkedTokenCache _sendTokens;
     private int _disposed;
 
     private GeminiLiveSocket(ClientWebSocket socket, string apiKey)
     {
         _socket = socket;
         _apiKey = apiKey;
+        _receiveTokens = new LinkedTokenCache(_lifetime.Token);
+        _sendTokens = new LinkedTokenCache(_lifetime.Token);
     }
 
     /// <summary>Why the connection ended, once <see cref="ReceiveAsync"/> has returned null or thrown.</summary>
@@ -111,28 +111,12 @@ internal sealed class GeminiLiveSocket : IAsyncDisposable
         await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await _socket.SendAsync(json, WebSocketMessageType.Text, endOfMessage: true, SendTokenLocked(cancellationToken)).ConfigureAwait(false);
+            await _socket.SendAsync(json, WebSocketMessageType.Text, endOfMessage: true, _sendTokens.For(cancellationToken)).ConfigureAwait(false);
         }
         finally
         {
             _sendLock.Release();
         }
-    }
-
-    /// <summary>
-    /// The caller's token linked with this connection's lifetime, under the send lock: made once per caller token
-    /// rather than per message (the session's sender passes its own lifetime every time).
-    /// </summary>
-    private CancellationToken SendTokenLocked(CancellationToken cancellationToken)
-    {
-        if (_sendLink is null || _sendLinkedTo != cancellationToken)
-        {
-            _sendLink?.Dispose();
-            _sendLink = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
-            _sendLinkedTo = cancellationToken;
-        }
-
-        return _sendLink.Token;
     }
 
     /// <summary>
@@ -142,7 +126,7 @@ internal sealed class GeminiLiveSocket : IAsyncDisposable
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<GeminiServerMessage?> ReceiveAsync(CancellationToken cancellationToken)
     {
-        var token = ReceiveToken(cancellationToken);
+        var token = _receiveTokens.For(cancellationToken);
         var length = 0;
         while (true)
         {
@@ -169,22 +153,6 @@ internal sealed class GeminiLiveSocket : IAsyncDisposable
                 return GeminiServerMessage.Parse(_receiveBuffer.AsMemory(0, length), _modelAudio);
             }
         }
-    }
-
-    /// <summary>
-    /// The caller's token linked with this connection's lifetime, made once per caller token rather than per receive
-    /// (the reader passes the same token for the connection's whole life).
-    /// </summary>
-    private CancellationToken ReceiveToken(CancellationToken cancellationToken)
-    {
-        if (_receiveLink is null || _receiveLinkedTo != cancellationToken)
-        {
-            _receiveLink?.Dispose();
-            _receiveLink = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
-            _receiveLinkedTo = cancellationToken;
-        }
-
-        return _receiveLink.Token;
     }
 
     /// <summary>Completes the close handshake the service started (best effort).</summary>
@@ -252,8 +220,8 @@ internal sealed class GeminiLiveSocket : IAsyncDisposable
 
         await _lifetime.CancelAsync().ConfigureAwait(false);
         _socket.Dispose();
-        _receiveLink?.Dispose();
-        _sendLink?.Dispose();
+        _receiveTokens.Dispose();
+        _sendTokens.Dispose();
         _lifetime.Dispose();
         _sendLock.Dispose();
     }
