@@ -342,7 +342,6 @@ internal sealed partial class GeminiLiveSession
                 }
                 finally
                 {
-                    Interlocked.Decrement(ref _queued);
                     _swapLock.Release();
                 }
             }

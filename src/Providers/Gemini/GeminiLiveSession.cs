@@ -38,7 +38,6 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
     private long _audioBytesSent;
 
     /// <summary>Messages in <see cref="_outgoing"/> the sender loop has not finished with.</summary>
-    private int _queued;
     private int _disposed;
 
     private GeminiLiveSession(GeminiSessionSetup setup, GeminiLiveSocket socket, bool seededWithHistory, GeminiLiveOptions options, ILogger logger)
@@ -80,10 +79,9 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
 
         var message = GeminiAudioInput.Encode(pcm16Mono16k.Span);
 
-        // Sent from here when no connection swap is under way and nothing is queued ahead of it: no channel hop and
-        // no wake-up of the sender loop per 20 ms frame. Otherwise it queues behind the rest, as every message does.
-        var sendNow = _swapLock.Wait(0, CancellationToken.None);
-        GeminiLiveSocket? socket = null;
+        // Always through the sender loop, behind whatever is queued: it holds frames while a goAway is pending and
+        // records them for replay in one place. (Sending from the caller's thread when nothing was queued saved a
+        // channel hop per frame, but a resumption test hung once under load with it; the loop is the proven path.)
         lock (_gate)
         {
             if (_setup.PushToTalk && !_activityOpen)
@@ -94,48 +92,10 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
             }
 
             _audioBytesSent += pcm16Mono16k.Length;
-            if (sendNow && Volatile.Read(ref _queued) == 0 && !_goAwayPending && _current is { } current)
-            {
-                // What the sender loop does with a replayable message, under the same locks.
-                RememberLocked(message);
-                socket = current;
-            }
-            else
-            {
-                Enqueue(message, replayable: true);
-            }
-        }
-
-        if (socket is not null)
-        {
-            return SendNowAsync(socket, message);
-        }
-
-        if (sendNow)
-        {
-            _swapLock.Release();
+            Enqueue(message, replayable: true);
         }
 
         return ValueTask.CompletedTask;
-    }
-
-    /// <summary>Sends a frame under the swap lock <see cref="SendAudioAsync"/> took, then releases it.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask SendNowAsync(GeminiLiveSocket socket, byte[] message)
-    {
-        try
-        {
-            await socket.SendAsync(message, _lifetime.Token).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException or OperationCanceledException)
-        {
-            // The connection is going (its reader resumes the session and the replay carries this frame over), or the
-            // session was disposed: the caller is not told, as a queued frame's caller never was.
-        }
-        finally
-        {
-            _swapLock.Release();
-        }
     }
 
     /// <summary>Push-to-talk: activityEnd closes the turn. With automatic detection: audioStreamEnd makes the service end it now.</summary>
@@ -295,15 +255,8 @@ internal sealed partial class GeminiLiveSession : IRealtimeSession
 
     private void Enqueue(JsonObject message, bool replayable) => Enqueue(JsonSerializer.SerializeToUtf8Bytes(message), replayable);
 
-    /// <summary>Queues a message for the sender loop, counted so an audio frame never overtakes it (see <see cref="SendAudioAsync"/>).</summary>
-    private void Enqueue(byte[] json, bool replayable)
-    {
-        Interlocked.Increment(ref _queued);
-        if (!_outgoing.Writer.TryWrite(new OutgoingMessage(json, replayable)))
-        {
-            Interlocked.Decrement(ref _queued);
-        }
-    }
+    /// <summary>Queues a message for the sender loop, which sends in order.</summary>
+    private void Enqueue(byte[] json, bool replayable) => _outgoing.Writer.TryWrite(new OutgoingMessage(json, replayable));
 
     private TimeSpan AudioPosition => TimeSpan.FromSeconds(Interlocked.Read(ref _audioBytesSent) / 2.0 / InputSampleRate);
 
