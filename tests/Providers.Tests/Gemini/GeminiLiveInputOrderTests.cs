@@ -4,8 +4,8 @@ using SyncHire.Grains.Interfaces;
 namespace SyncHire.Providers.Tests.Gemini;
 
 /// <summary>
-/// An audio frame may go straight to the socket rather than through the session's queue, but never ahead of a
-/// message queued before it: the service must see the turn's start before its audio.
+/// An audio frame never reaches the service ahead of a message queued before it: the service must see the turn's
+/// start (and a typed answer) before the audio that follows.
 /// </summary>
 public sealed class GeminiLiveInputOrderTests
 {
