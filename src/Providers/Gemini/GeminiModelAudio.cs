@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Buffers.Text;
 using System.Text.Json;
 using SyncHire.Audio;
 
@@ -128,7 +126,7 @@ internal static class GeminiModelAudio
                     return false;
                 }
 
-                pcm = Decode(ref reader);
+                pcm = Base64Audio.Decode(ref reader, "The model audio Gemini Live sent");
             }
             else if (reader.ValueTextEquals("mimeType"u8))
             {
@@ -157,52 +155,6 @@ internal static class GeminiModelAudio
 
         pcm24k = To24k(pcm, rate ?? SampleRate);
         return true;
-    }
-
-    /// <summary>The base64 string the reader is on, decoded into an array of exactly its length.</summary>
-    private static byte[] Decode(ref Utf8JsonReader reader)
-    {
-        if (!reader.ValueIsEscaped)
-        {
-            return Decode(reader.ValueSpan);
-        }
-
-        // System.Text.Json escapes "+" as \u002B (the emulator sends that); unescape into a pooled scratch buffer.
-        var scratch = ArrayPool<byte>.Shared.Rent(reader.ValueSpan.Length);
-        try
-        {
-            var length = reader.CopyString(scratch);
-            return Decode(scratch.AsSpan(0, length));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(scratch);
-        }
-    }
-
-    internal static byte[] Decode(ReadOnlySpan<byte> base64)
-    {
-        var padding = base64.Length == 0 || base64[^1] != '=' ? 0 : base64.Length > 1 && base64[^2] == '=' ? 2 : 1;
-        var pcm = new byte[Math.Max(0, base64.Length / 4 * 3 - padding)];
-        var status = Base64.DecodeFromUtf8(base64, pcm, out _, out var written);
-        if (status == OperationStatus.Done && written == pcm.Length)
-        {
-            return pcm;
-        }
-
-        // Whitespace inside the base64 (which the decoder skips, as Convert.FromBase64String did) makes the length
-        // above wrong; measure it. Anything else is not base64.
-        if (Base64.IsValid(base64, out var decodedLength))
-        {
-            pcm = new byte[decodedLength];
-            status = Base64.DecodeFromUtf8(base64, pcm, out _, out written);
-            if (status == OperationStatus.Done && written == decodedLength)
-            {
-                return pcm;
-            }
-        }
-
-        throw new JsonException($"Gemini Live sent model audio whose data is not valid base64 ({status}).");
     }
 
     /// <summary>The rate a mimeType such as "audio/pcm;rate=24000" declares; 24 kHz when it declares none.</summary>

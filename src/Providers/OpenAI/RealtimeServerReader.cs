@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Buffers.Text;
 using System.ClientModel.Primitives;
 using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
@@ -97,7 +95,7 @@ internal sealed class RealtimeServerReader(WebSocket socket)
             }
             else if (isDelta && reader.TokenType == JsonTokenType.String)
             {
-                delta = Decode(ref reader);
+                delta = Base64Audio.Decode(ref reader, "The audio delta");
             }
             else
             {
@@ -112,28 +110,6 @@ internal sealed class RealtimeServerReader(WebSocket socket)
         }
 
         return false;
-    }
-
-    private static byte[] Decode(ref Utf8JsonReader reader)
-    {
-        // Base64 from a JSON encoder may be escaped ("+" as \u002B from System.Text.Json); unescape only then.
-        ReadOnlySpan<byte> base64 = reader.ValueIsEscaped ? Unescape(ref reader) : reader.ValueSpan;
-        var padding = base64.Length == 0 ? 0 : base64[^1] != '=' ? 0 : base64.Length > 1 && base64[^2] == '=' ? 2 : 1;
-        var pcm = new byte[base64.Length / 4 * 3 - padding];
-        var status = Base64.DecodeFromUtf8(base64, pcm, out _, out var written);
-        if (status != OperationStatus.Done || written != pcm.Length)
-        {
-            throw new JsonException($"The audio delta is not valid base64 ({status}).");
-        }
-
-        return pcm;
-    }
-
-    private static byte[] Unescape(ref Utf8JsonReader reader)
-    {
-        var unescaped = new byte[reader.ValueSpan.Length];
-        var length = reader.CopyString(unescaped);
-        return unescaped[..length];
     }
 
     private void Grow() => Array.Resize(ref _buffer, _buffer.Length * 2);
