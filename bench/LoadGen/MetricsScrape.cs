@@ -32,10 +32,13 @@ public sealed class MetricsScrape(IReadOnlyDictionary<string, double> samples)
     public double Value(string sample) => samples.TryGetValue(sample, out var value) ? value : 0;
 
     /// <summary>The managed heap after the last GC, all generations.</summary>
-    public double ManagedHeapBytes => samples.Where(s => s.Key.StartsWith("dotnet_gc_last_collection_heap_size_bytes", StringComparison.Ordinal)).Sum(s => s.Value);
+    public double ManagedHeapBytes => SumOf("dotnet_gc_last_collection_heap_size_bytes");
 
     /// <summary>Every managed byte the process has allocated since it started.</summary>
-    public double AllocatedBytes => samples.Where(s => s.Key.StartsWith("dotnet_gc_heap_total_allocated_bytes", StringComparison.Ordinal)).Sum(s => s.Value);
+    public double AllocatedBytes => SumOf("dotnet_gc_heap_total_allocated_bytes");
+
+    /// <summary>Every series of a metric, whatever its labels (generation, scope), added up.</summary>
+    private double SumOf(string metric) => samples.Where(s => s.Key.StartsWith(metric, StringComparison.Ordinal)).Sum(s => s.Value);
 
     /// <summary>Mean of a histogram in ms, from its _sum and _count.</summary>
     public double MeanMs(string histogram) =>
